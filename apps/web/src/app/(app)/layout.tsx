@@ -1,0 +1,38 @@
+import { redirect } from "next/navigation";
+import type { ReactNode } from "react";
+
+import { Brand } from "~/components/brand";
+import { HomeIcon, UserIcon } from "~/components/icons";
+import { NavLink } from "~/components/nav-link";
+import { SignOutButton } from "~/components/sign-out-button";
+import { getSession } from "~/server/auth";
+
+export const dynamic = "force-dynamic";
+
+export default async function AppLayout({ children }: { children: ReactNode }) {
+  const session = await getSession();
+  if (!session) redirect("/signin");
+  const initial = session.user.email.slice(0, 1).toUpperCase();
+  return (
+    <div className="shell">
+      <nav className="sidebar" aria-label="Main">
+        <Brand />
+        <NavLink href="/">
+          <HomeIcon /> Home
+        </NavLink>
+        <NavLink href="/account">
+          <UserIcon /> Account
+        </NavLink>
+      </nav>
+      <div className="main">
+        <header className="topbar">
+          <SignOutButton />
+          <a href="/account" className="avatar" title={session.user.email} aria-label="Your account">
+            {initial}
+          </a>
+        </header>
+        {children}
+      </div>
+    </div>
+  );
+}

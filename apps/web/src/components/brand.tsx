@@ -1,0 +1,10 @@
+import Link from "next/link";
+
+export function Brand() {
+  return (
+    <Link href="/" className="brand" aria-label="Cadence home">
+      <span className="brand-mark" aria-hidden="true" />
+      Cadence
+    </Link>
+  );
+}

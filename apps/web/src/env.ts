@@ -1,0 +1,20 @@
+import { createEnv } from "@t3-oss/env-core";
+import { z } from "zod";
+
+export const env = createEnv({
+  server: {
+    // Signs session tokens; the start script generates and keeps one under DATA_DIR.
+    NEXTAUTH_SECRET: z.string().min(32).optional(),
+    NEXTAUTH_URL: z.url().optional(),
+    GITHUB_ID: z.string().optional(),
+    GITHUB_SECRET: z.string().optional(),
+    GOOGLE_ID: z.string().optional(),
+    GOOGLE_SECRET: z.string().optional(),
+    TYPESENSE_URL: z.url().optional(),
+    // Largest tRPC request body accepted, in bytes.
+    API_MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_000_000),
+    API_MAX_BATCH_SIZE: z.coerce.number().int().positive().default(20),
+  },
+  runtimeEnv: process.env,
+  emptyStringAsUndefined: true,
+});

@@ -1,0 +1,185 @@
+import { RateLimiter } from "@cadence/cache";
+import { eq, schema, sql } from "@cadence/db";
+import type { Db } from "@cadence/db";
+
+import type { ApiServices } from "../context";
+import { AppError } from "../errors";
+import { hashPassword, verifyPassword } from "../auth/password";
+import { endAllSessions, forgetSessionVersion } from "../auth/session-version";
+
+export interface SignUpInput {
+  email: string;
+  password: string;
+  displayName: string;
+}
+
+const signUpLimit = { limit: 10, windowSeconds: 60 * 60 };
+
+function isUniqueViolation(error: unknown): boolean {
+  for (let e: unknown = error; e instanceof Error; e = e.cause) {
+    if ((e as { code?: unknown }).code === "23505") return true;
+  }
+  return false;
+}
+
+/** Creates a listener on the free plan with default profile and preferences. */
+export async function createAccount(
+  db: Db,
+  input: SignUpInput & { role?: "listener" | "admin"; passwordHash?: string | null },
+): Promise<{ id: string }> {
+  const passwordHash =
+    input.passwordHash === undefined ? await hashPassword(input.password) : input.passwordHash;
+  try {
+    return await db.transaction(async (tx) => {
+      const [created] = await tx
+        .insert(schema.user)
+        .values({ email: input.email, passwordHash, role: input.role ?? "listener" })
+        .returning({ id: schema.user.id });
+      if (!created) throw new Error("insert returned no row");
+      await tx.insert(schema.profile).values({ userId: created.id, displayName: input.displayName });
+      await tx.insert(schema.preference).values({ userId: created.id });
+      await tx.insert(schema.subscription).values({ userId: created.id, planCode: "free" });
+      return created;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      throw new AppError("CONFLICT", "An account with this email already exists. Sign in instead.", "email");
+    }
+    throw error;
+  }
+}
+
+export async function signUp(
+  services: ApiServices,
+  input: SignUpInput & { ip: string },
+): Promise<{ id: string }> {
+  const verdict = await new RateLimiter(services.cache, "signup-ip", signUpLimit)
+    .hit(input.ip)
+    .catch(() => ({ allowed: true as const }));
+  if (!verdict.allowed) {
+    throw new AppError(
+      "THROTTLED",
+      "Too many sign-ups from here. Try again later.",
+      undefined,
+      verdict.retryAfterSeconds,
+    );
+  }
+  return createAccount(services.db, input);
+}
+
+export async function getAccount(db: Db, userId: string) {
+  const found = await db.query.user.findFirst({
+    where: eq(schema.user.id, userId),
+    columns: { id: true, email: true, role: true, createdAt: true, passwordHash: true },
+  });
+  if (!found) throw new AppError("NOT_FOUND", "Account not found");
+  const [profile, preferences, subscription] = await Promise.all([
+    db.query.profile.findFirst({ where: eq(schema.profile.userId, userId) }),
+    db.query.preference.findFirst({ where: eq(schema.preference.userId, userId) }),
+    db.query.subscription.findFirst({
+      where: eq(schema.subscription.userId, userId),
+      orderBy: (s, { desc }) => [desc(s.startedAt)],
+      with: { plan: true },
+    }),
+  ]);
+  if (!profile || !preferences) throw new AppError("NOT_FOUND", "Account not found");
+  const { passwordHash, ...account } = found;
+  return {
+    ...account,
+    hasPassword: passwordHash !== null,
+    profile: {
+      displayName: profile.displayName,
+      avatarUrl: profile.avatarUrl,
+      country: profile.country,
+      language: profile.language,
+    },
+    preferences: {
+      streamingQuality: preferences.streamingQuality,
+      downloadQuality: preferences.downloadQuality,
+      normalisation: preferences.normalisation,
+      crossfadeSeconds: preferences.crossfadeSeconds,
+      gapless: preferences.gapless,
+      explicitContent: preferences.explicitContent,
+    },
+    plan: subscription?.plan ?? null,
+  };
+}
+
+export type ProfilePatch = Partial<{
+  displayName: string;
+  avatarUrl: string | null;
+  country: string;
+  language: string;
+}>;
+
+export async function updateProfile(db: Db, userId: string, patch: ProfilePatch): Promise<void> {
+  await db
+    .update(schema.profile)
+    .set({ ...patch, updatedAt: new Date() })
+    .where(eq(schema.profile.userId, userId));
+}
+
+export type PreferencesPatch = Partial<
+  Pick<
+    typeof schema.preference.$inferInsert,
+    | "streamingQuality"
+    | "downloadQuality"
+    | "normalisation"
+    | "crossfadeSeconds"
+    | "gapless"
+    | "explicitContent"
+  >
+>;
+
+export async function updatePreferences(db: Db, userId: string, patch: PreferencesPatch): Promise<void> {
+  await db
+    .update(schema.preference)
+    .set({ ...patch, updatedAt: new Date() })
+    .where(eq(schema.preference.userId, userId));
+}
+
+async function assertPassword(db: Db, userId: string, password: string, field: string): Promise<void> {
+  const [row] = await db
+    .select({ passwordHash: schema.user.passwordHash })
+    .from(schema.user)
+    .where(eq(schema.user.id, userId));
+  if (!row?.passwordHash || !(await verifyPassword(row.passwordHash, password))) {
+    throw new AppError("INVALID", "Your current password is not correct", field);
+  }
+}
+
+/** Changes the password and ends every session; the caller signs in again with the new one. */
+export async function changePassword(
+  services: ApiServices,
+  userId: string,
+  input: { currentPassword: string; newPassword: string },
+): Promise<void> {
+  await assertPassword(services.db, userId, input.currentPassword, "currentPassword");
+  await services.db
+    .update(schema.user)
+    .set({ passwordHash: await hashPassword(input.newPassword), updatedAt: new Date() })
+    .where(eq(schema.user.id, userId));
+  await endAllSessions(services, userId);
+}
+
+/** Deletes the account and everything personal (cascades); password accounts confirm first. */
+export async function deleteAccount(
+  services: ApiServices,
+  userId: string,
+  input: { password?: string },
+): Promise<void> {
+  const [row] = await services.db
+    .select({ passwordHash: schema.user.passwordHash })
+    .from(schema.user)
+    .where(eq(schema.user.id, userId));
+  if (row?.passwordHash) {
+    await assertPassword(services.db, userId, input.password ?? "", "password");
+  }
+  await services.db.delete(schema.user).where(eq(schema.user.id, userId));
+  await forgetSessionVersion(services, userId);
+}
+
+export async function countUsers(db: Db): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(schema.user);
+  return row?.n ?? 0;
+}

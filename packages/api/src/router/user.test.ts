@@ -1,0 +1,196 @@
+import { randomBytes } from "node:crypto";
+
+import { TRPCError } from "@trpc/server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { UpstashCache } from "@cadence/cache";
+
+import { currentSessionVersion } from "../auth/session-version";
+import { verifyCredentials } from "../auth/sign-in";
+import type { Session } from "../context";
+import { AppError } from "../errors";
+import { createTestStack, stacks } from "../testing";
+import type { TestStack } from "../testing";
+
+const email = () => `listener-${randomBytes(5).toString("hex")}@example.com`;
+const password = "correct horse battery staple";
+
+async function trpcError(promise: Promise<unknown>): Promise<TRPCError & { fieldErrors?: unknown }> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(TRPCError);
+  return error as TRPCError;
+}
+
+describe.each(stacks)("accounts on $name", (stackConfig) => {
+  let stack: TestStack;
+  beforeAll(async () => {
+    stack = await createTestStack(stackConfig);
+  });
+  afterAll(() => stack.close());
+
+  async function signedUp(address = email(), pass = password): Promise<Session> {
+    const { id } = await stack.caller().auth.signUp({ email: address, password: pass, displayName: "Ada" });
+    return { user: { id, email: address, role: "listener" } };
+  }
+
+  it("signs up a listener on the free plan with default settings", async () => {
+    const session = await signedUp();
+    const me = await stack.caller(session).user.me();
+    expect(me).toMatchObject({
+      email: session.user.email,
+      role: "listener",
+      hasPassword: true,
+      profile: { displayName: "Ada", country: "US" },
+      preferences: { streamingQuality: "high", normalisation: "normal" },
+      plan: { code: "free", adSupported: true },
+    });
+  });
+
+  it("rejects a duplicate email, whatever its case, with a field message", async () => {
+    const address = email();
+    await signedUp(address);
+    const error = await trpcError(
+      stack.caller().auth.signUp({ email: address.toUpperCase(), password, displayName: "Bob" }),
+    );
+    expect(error.code).toBe("CONFLICT");
+    expect((error.cause as AppError).field).toBe("email");
+    expect(error.message).toMatch(/already exists/);
+  });
+
+  it("rejects weak passwords with a reason", async () => {
+    for (const weak of ["short", "password123", "aaaaaaaaaaaa"]) {
+      const error = await trpcError(
+        stack.caller().auth.signUp({ email: email(), password: weak, displayName: "C" }),
+      );
+      expect(error.code).toBe("BAD_REQUEST");
+    }
+  });
+
+  it("accepts a 100-character password and uses all of it", async () => {
+    const long = "Ω" + "a1b2c3d4e5".repeat(9) + "xyz-12345";
+    expect(long).toHaveLength(100);
+    const session = await signedUp(email(), long);
+    const attempt = (p: string) =>
+      verifyCredentials(stack, { email: session.user.email, password: p, ip: "198.51.100.1" });
+    expect(await attempt(long)).toMatchObject({ id: session.user.id });
+    expect(await attempt(long.slice(0, 72))).toBeNull();
+    expect(await attempt(long.slice(0, 99))).toBeNull();
+  });
+
+  it("rejects unknown keys instead of ignoring them", async () => {
+    const session = await signedUp();
+    const error = await trpcError(
+      stack.caller(session).user.updateProfile({ displayName: "X", userId: "someone-else" } as never),
+    );
+    expect(error.code).toBe("BAD_REQUEST");
+  });
+
+  it("requires a session for account procedures", async () => {
+    expect((await trpcError(stack.caller().user.me())).code).toBe("UNAUTHORIZED");
+  });
+
+  it("updates only the caller's own profile and preferences", async () => {
+    const alice = await signedUp();
+    const bob = await signedUp();
+    await stack.caller(bob).user.updateProfile({ displayName: "Bobby", country: "de", language: "pt-BR" });
+    await stack.caller(bob).user.updatePreferences({ normalisation: "loud", crossfadeSeconds: 6 });
+    const bobMe = await stack.caller(bob).user.me();
+    expect(bobMe.profile).toMatchObject({ displayName: "Bobby", country: "DE", language: "pt-BR" });
+    expect(bobMe.preferences).toMatchObject({ normalisation: "loud", crossfadeSeconds: 6 });
+    const aliceMe = await stack.caller(alice).user.me();
+    expect(aliceMe.profile.displayName).toBe("Ada");
+    expect(aliceMe.preferences.normalisation).toBe("normal");
+  });
+
+  it("explains invalid profile fields", async () => {
+    const session = await signedUp();
+    const error = await trpcError(stack.caller(session).user.updateProfile({ country: "Germany" }));
+    expect(error.code).toBe("BAD_REQUEST");
+    expect(error.message).toMatch(/two-letter country code/);
+  });
+
+  it("changes the password only with the current one, and ends every session", async () => {
+    const session = await signedUp();
+    const before = await currentSessionVersion(stack, session.user.id);
+    const wrong = await trpcError(
+      stack
+        .caller(session)
+        .user.changePassword({ currentPassword: "not it at all", newPassword: "a brand new phrase" }),
+    );
+    expect(wrong.code).toBe("BAD_REQUEST");
+    expect((wrong.cause as AppError).field).toBe("currentPassword");
+
+    await stack
+      .caller(session)
+      .user.changePassword({ currentPassword: password, newPassword: "a brand new phrase" });
+    expect(await currentSessionVersion(stack, session.user.id)).toBe((before ?? 0) + 1);
+    const attempt = (p: string) =>
+      verifyCredentials(stack, { email: session.user.email, password: p, ip: "198.51.100.2" });
+    expect(await attempt(password)).toBeNull();
+    expect(await attempt("a brand new phrase")).toMatchObject({ id: session.user.id });
+  });
+
+  it("deletes the account only with the right password, keeping it otherwise", async () => {
+    const session = await signedUp();
+    const wrong = await trpcError(stack.caller(session).user.deleteAccount({ password: "wrong password" }));
+    expect(wrong.code).toBe("BAD_REQUEST");
+    expect((await stack.caller(session).user.me()).email).toBe(session.user.email);
+
+    await stack.caller(session).user.deleteAccount({ password });
+    expect((await trpcError(stack.caller(session).user.me())).code).toBe("NOT_FOUND");
+    expect(await currentSessionVersion(stack, session.user.id)).toBeNull();
+  });
+
+  it("throttles an account after repeated wrong passwords, even for the right one", async () => {
+    const session = await signedUp();
+    const ip = `198.51.100.${Math.floor(Math.random() * 200) + 10}`;
+    const attempt = (p: string) => verifyCredentials(stack, { email: session.user.email, password: p, ip });
+    for (let i = 0; i < 5; i++) expect(await attempt(`wrong guess ${i}`)).toBeNull();
+    const error = await attempt(password).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).code).toBe("THROTTLED");
+    expect((error as AppError).retryAfterSeconds).toBeGreaterThan(0);
+    // Another account from the same address is still allowed.
+    const other = await signedUp();
+    expect(await verifyCredentials(stack, { email: other.user.email, password, ip })).toMatchObject({
+      id: other.user.id,
+    });
+  });
+
+  it("does not say whether an email is registered", async () => {
+    const session = await signedUp();
+    const ip = "198.51.100.250";
+    expect(await verifyCredentials(stack, { email: "nobody@example.com", password, ip })).toBeNull();
+    expect(
+      await verifyCredentials(stack, { email: session.user.email, password: "wrong one!", ip }),
+    ).toBeNull();
+  });
+});
+
+describe("sign-in when the cache is down", () => {
+  let stack: TestStack;
+  beforeAll(async () => {
+    stack = await createTestStack(stacks[0] ?? { name: "pglite", driver: "pglite", cache: "memory" });
+  });
+  afterAll(() => stack.close());
+
+  it("fails closed: no password sign-in without throttling", async () => {
+    const { id } = await stack.caller().auth.signUp({ email: email(), password, displayName: "Z" });
+    const [row] = await stack.db.query.user.findMany({ where: (u, { eq }) => eq(u.id, id) });
+    const down = new UpstashCache({ url: "http://127.0.0.1:9", token: "x", timeoutMs: 300 });
+    const error = await verifyCredentials(
+      { db: stack.db, cache: down },
+      { email: row?.email ?? "", password, ip: "1.2.3.4" },
+    ).catch((e: unknown) => e);
+    expect((error as AppError).code).toBe("UNAVAILABLE");
+  });
+
+  it("keeps serving reads that only use the cache as an accelerator", async () => {
+    const { id } = await stack.caller().auth.signUp({ email: email(), password, displayName: "Y" });
+    const down = new UpstashCache({ url: "http://127.0.0.1:9", token: "x", timeoutMs: 300 });
+    expect(await currentSessionVersion({ db: stack.db, cache: down }, id)).toBe(1);
+  });
+});

@@ -1,0 +1,19 @@
+import { startRedisHttpBridge } from "../redis-http/server";
+
+// Usage: REDIS_URL=redis://host:6379 REDIS_HTTP_TOKEN=secret [REDIS_HTTP_PORT=8079] tsx redis-http.ts
+const redisUrl = process.env.REDIS_URL;
+const token = process.env.REDIS_HTTP_TOKEN;
+if (!redisUrl || !token) {
+  console.error("REDIS_URL and REDIS_HTTP_TOKEN are required");
+  process.exit(2);
+}
+const bridge = await startRedisHttpBridge({
+  redisUrl,
+  token,
+  port: Number(process.env.REDIS_HTTP_PORT ?? 8079),
+  host: process.env.REDIS_HTTP_HOST ?? "127.0.0.1",
+});
+console.log(`redis-http bridge on ${bridge.url} -> ${redisUrl.replace(/\/\/[^@]*@/, "//***@")}`);
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => void bridge.close().then(() => process.exit(0)));
+}

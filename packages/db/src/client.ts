@@ -1,0 +1,54 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+import { PGlite } from "@electric-sql/pglite";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
+import postgres from "postgres";
+
+import * as schema from "./schema";
+
+export type Schema = typeof schema;
+/** The one database type the app sees, whichever driver is underneath. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+
+export type DbConnection =
+  | { driver: "postgres"; url: string; maxConnections?: number }
+  // dataDir undefined = in memory (tests).
+  | { driver: "pglite"; dataDir?: string };
+
+export interface DbHandle {
+  db: Db;
+  driver: DbConnection["driver"];
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+}
+
+const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "drizzle");
+
+export function createDb(connection: DbConnection): DbHandle {
+  if (connection.driver === "postgres") {
+    const client = postgres(connection.url, {
+      max: connection.maxConnections ?? 10,
+      onnotice: () => undefined,
+    });
+    const db = drizzlePostgres(client, { schema, casing: "snake_case" });
+    return {
+      db,
+      driver: "postgres",
+      migrate: () => migratePostgres(db, { migrationsFolder }),
+      close: () => client.end({ timeout: 5 }),
+    };
+  }
+  const client = new PGlite(connection.dataDir);
+  const db = drizzlePglite(client, { schema, casing: "snake_case" });
+  return {
+    db,
+    driver: "pglite",
+    migrate: () => migratePglite(db, { migrationsFolder }),
+    close: () => client.close(),
+  };
+}

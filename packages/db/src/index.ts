@@ -1,0 +1,6 @@
+export { createDb } from "./client";
+export type { Db, DbConnection, DbHandle, Schema } from "./client";
+export { connectionFromEnv } from "./connection";
+export { dataDir } from "./env";
+export * as schema from "./schema";
+export * from "drizzle-orm/sql";

@@ -1,0 +1,6 @@
+export * from "./auth";
+export * from "./billing";
+export * from "./catalog";
+export * from "./library";
+export * from "./listening";
+export * from "./profile";

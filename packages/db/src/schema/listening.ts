@@ -1,0 +1,42 @@
+import { index, pgEnum, pgTable } from "drizzle-orm/pg-core";
+
+import { user } from "./auth";
+import { track } from "./catalog";
+
+export const listenKind = pgEnum("listen_kind", [
+  "start",
+  "progress",
+  "skip",
+  "complete",
+  "stall",
+  "bitrate_switch",
+  "error",
+]);
+
+/** One playback event reported by a player; the raw material for history and recommendations. */
+export const listeningEvent = pgTable(
+  "listening_event",
+  (t) => ({
+    id: t.bigint({ mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    userId: t
+      .uuid()
+      .notNull()
+      .references(() => user.id, { onDelete: "cascade" }),
+    trackId: t
+      .uuid()
+      .notNull()
+      .references(() => track.id),
+    kind: listenKind().notNull(),
+    // Groups the events of one play of one track.
+    playbackId: t.text().notNull(),
+    positionMs: t.integer().notNull().default(0),
+    // Kind-specific figures: startup ms, stall ms, bitrate from/to.
+    detail: t.jsonb().$type<Record<string, number | string>>(),
+    occurredAt: t.timestamp({ withTimezone: true }).notNull(),
+    receivedAt: t.timestamp({ withTimezone: true }).notNull().defaultNow(),
+  }),
+  (table) => [
+    index("listening_event_user_time_idx").on(table.userId, table.occurredAt),
+    index("listening_event_track_idx").on(table.trackId, table.occurredAt),
+  ],
+);

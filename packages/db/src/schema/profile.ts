@@ -1,0 +1,45 @@
+import { relations } from "drizzle-orm";
+import { pgEnum, pgTable } from "drizzle-orm/pg-core";
+
+import { user } from "./auth";
+
+export const audioQuality = pgEnum("audio_quality", ["low", "normal", "high"]);
+export const normalisation = pgEnum("normalisation", ["off", "quiet", "normal", "loud"]);
+
+/** Public face of a user: what other listeners see. */
+export const profile = pgTable("profile", (t) => ({
+  userId: t
+    .uuid()
+    .primaryKey()
+    .references(() => user.id, { onDelete: "cascade" }),
+  displayName: t.text().notNull(),
+  avatarUrl: t.text(),
+  // ISO 3166-1 alpha-2; decides which tracks the listener may play.
+  country: t.char({ length: 2 }).notNull().default("US"),
+  // BCP 47 language tag for the interface.
+  language: t.text().notNull().default("en"),
+  updatedAt: t.timestamp({ withTimezone: true }).notNull().defaultNow(),
+}));
+
+/** Playback settings, private to the user. */
+export const preference = pgTable("preference", (t) => ({
+  userId: t
+    .uuid()
+    .primaryKey()
+    .references(() => user.id, { onDelete: "cascade" }),
+  streamingQuality: audioQuality().notNull().default("high"),
+  downloadQuality: audioQuality().notNull().default("high"),
+  normalisation: normalisation().notNull().default("normal"),
+  crossfadeSeconds: t.integer().notNull().default(0),
+  gapless: t.boolean().notNull().default(true),
+  explicitContent: t.boolean().notNull().default(true),
+  updatedAt: t.timestamp({ withTimezone: true }).notNull().defaultNow(),
+}));
+
+export const profileRelations = relations(profile, ({ one }) => ({
+  user: one(user, { fields: [profile.userId], references: [user.id] }),
+}));
+
+export const preferenceRelations = relations(preference, ({ one }) => ({
+  user: one(user, { fields: [preference.userId], references: [user.id] }),
+}));

@@ -1,0 +1,2 @@
+// Placeholder until the streaming issue lands this package.
+export {};

@@ -1,0 +1,33 @@
+/**
+ * The app as the end-to-end tests see it: `scripts/start.ts` against a freshly created
+ * Postgres database and the machine's Redis, with its own data dir and cache prefix.
+ */
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdtempSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+import postgres from "postgres";
+
+const adminUrl = process.env.TEST_DATABASE_URL ?? "postgres://root@127.0.0.1:5432/test";
+const name = "cadence_e2e";
+const admin = postgres(adminUrl, { max: 1, onnotice: () => undefined });
+await admin.unsafe(`drop database if exists ${name} with (force)`);
+await admin.unsafe(`create database ${name}`);
+await admin.end();
+const databaseUrl = new URL(adminUrl);
+databaseUrl.pathname = `/${name}`;
+
+const child = spawn("tsx", [path.join(import.meta.dirname, "start.ts")], {
+  stdio: "inherit",
+  env: {
+    ...process.env,
+    DATABASE_URL: databaseUrl.toString(),
+    REDIS_URL: process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379",
+    CACHE_PREFIX: `e2e:${randomBytes(6).toString("hex")}:`,
+    DATA_DIR: mkdtempSync(path.join(os.tmpdir(), "cadence-e2e-")),
+  },
+});
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
+child.on("exit", (code) => process.exit(code ?? 0));
