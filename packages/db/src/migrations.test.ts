@@ -8,12 +8,14 @@ describe.each(["pglite", "postgres"] as const)("migrations on an empty %s databa
   it("create every table, the reference plans, and are idempotent", async () => {
     const handle = await createTestDb(driver);
     try {
-      const tables = await handle.db.execute<{ table_name: string }>(
-        sql`select table_name from information_schema.tables where table_schema = 'public' order by 1`,
+      // postgres-js answers with an array of rows, PGlite with { rows }.
+      const result: unknown = await handle.db.execute(
+        sql`select table_name from information_schema.tables where table_schema = 'public'`,
       );
-      const names = ("rows" in tables ? tables.rows : tables).map(
-        (r) => (r as { table_name: string }).table_name,
-      );
+      const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as {
+        table_name: string;
+      }[];
+      const names = rows.map((r) => r.table_name);
       expect(names).toEqual(
         expect.arrayContaining([
           "user",
