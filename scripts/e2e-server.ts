@@ -10,6 +10,8 @@ import path from "node:path";
 
 import postgres from "postgres";
 
+import { E2E_STREAM_SECRET } from "./e2e-constants";
+
 const adminUrl = process.env.TEST_DATABASE_URL ?? "postgres://root@127.0.0.1:5432/test";
 const name = "cadence_e2e";
 const admin = postgres(adminUrl, { max: 1, onnotice: () => undefined });
@@ -25,6 +27,10 @@ const child = spawn("tsx", [path.join(import.meta.dirname, "start.ts")], {
     ...process.env,
     DATABASE_URL: databaseUrl.toString(),
     REDIS_URL: process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379",
+    STREAM_SIGNING_SECRET: E2E_STREAM_SECRET,
+    // Two albums of 45 s tracks: enough to play, seek, skip and throttle, quick to ingest.
+    DEMO_TRACKS: "6",
+    DEMO_SECONDS: "45",
     CACHE_PREFIX: `e2e:${randomBytes(6).toString("hex")}:`,
     DATA_DIR: mkdtempSync(path.join(os.tmpdir(), "cadence-e2e-")),
   },

@@ -10,6 +10,10 @@ import path from "node:path";
 import { startRedisHttpBridge } from "@cadence/cache/redis-http/server";
 import { connectionFromEnv, createDb, dataDir } from "@cadence/db";
 import { demoAccounts } from "@cadence/api/demo-accounts";
+import { generateDemoCatalog } from "@cadence/media/demo-catalog";
+import { ingestFolder } from "@cadence/media/ingest";
+import type { IngestSummary } from "@cadence/media/ingest";
+import { storageFromEnv } from "@cadence/media/storage-env";
 import { seedAccounts } from "@cadence/api/seed";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -57,6 +61,7 @@ const env: NodeJS.ProcessEnv = {
   PORT: String(port),
   NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
   NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? persistentSecret("nextauth-secret"),
+  STREAM_SIGNING_SECRET: process.env.STREAM_SIGNING_SECRET ?? persistentSecret("stream-secret"),
   NEXT_TELEMETRY_DISABLED: "1",
 };
 
@@ -91,8 +96,46 @@ const handle = createDb(connection);
 await handle.migrate();
 const accounts = demoAccounts();
 const { created } = await seedAccounts(handle.db, accounts);
-await handle.close();
 if (created.length) log(`seeded ${created.join(", ")}`);
+
+function reportIngest(label: string, summary: IngestSummary): void {
+  log(
+    `${label}: ${summary.added} added, ${summary.updated} updated, ${summary.skipped} unchanged, ` +
+      `${summary.retired} retired, ${summary.failed.length} failed (${(summary.wallMs / 1000).toFixed(1)} s)`,
+  );
+  for (const failure of summary.failed) log(`  skipped ${failure.path}: ${failure.reason}`);
+}
+
+// The demo catalog goes through the same ingest path as real music; re-runs skip what is unchanged.
+const storage = storageFromEnv(env);
+if (process.env.DEMO_CATALOG !== "off") {
+  const folder = process.env.DEMO_MUSIC_DIR ?? path.join(dataDir, "demo-music");
+  const demo = await generateDemoCatalog({
+    outDir: folder,
+    // A smaller, shorter catalog for tests and quick trials.
+    ...(process.env.DEMO_TRACKS ? { limit: Number(process.env.DEMO_TRACKS) } : {}),
+    ...(process.env.DEMO_SECONDS ? { durationSeconds: Number(process.env.DEMO_SECONDS) } : {}),
+  });
+  const summary = await ingestFolder({
+    db: handle.db,
+    storage,
+    folder,
+    onProgress: (event) => {
+      if (event.type === "file" && event.outcome !== "skipped" && process.stdout.isTTY) {
+        process.stdout.write(`\r\x1b[2K  ingesting demo catalog ${event.done}/${event.total}`);
+      }
+    },
+  });
+  if (process.stdout.isTTY) process.stdout.write("\r\x1b[2K");
+  reportIngest(`demo catalog (${demo.tracks.length} tracks)`, summary);
+}
+if (process.env.MUSIC_DIR) {
+  reportIngest(
+    `music in ${process.env.MUSIC_DIR}`,
+    await ingestFolder({ db: handle.db, storage, folder: process.env.MUSIC_DIR }),
+  );
+}
+await handle.close();
 
 const buildId = path.join(webDir, ".next/BUILD_ID");
 const sources = Math.max(

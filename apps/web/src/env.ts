@@ -11,6 +11,13 @@ export const env = createEnv({
     GOOGLE_ID: z.string().optional(),
     GOOGLE_SECRET: z.string().optional(),
     TYPESENSE_URL: z.url().optional(),
+    // HMAC key of stream URLs; the start script generates and keeps one under DATA_DIR.
+    STREAM_SIGNING_SECRET: z.string().min(32).optional(),
+    STREAM_URL_TTL_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(60)
+      .default(4 * 3600),
     // Largest tRPC request body accepted, in bytes.
     API_MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_000_000),
     API_MAX_BATCH_SIZE: z.coerce.number().int().positive().default(20),

@@ -1,6 +1,8 @@
 import type { Cache } from "@cadence/cache";
 import type { Db } from "@cadence/db";
 
+import type { StreamConfig } from "./domain/playback";
+
 export type Role = "listener" | "admin";
 
 /** What the app knows about the caller once next-auth has checked the session cookie. */
@@ -20,6 +22,7 @@ export interface ApiServices {
 }
 
 export interface CreateContextOptions extends ApiServices {
+  streaming: StreamConfig;
   headers: Headers;
   session: Session | null;
 }
@@ -28,6 +31,7 @@ export function createTRPCContext(opts: CreateContextOptions) {
   return {
     db: opts.db,
     cache: opts.cache,
+    streaming: opts.streaming,
     session: opts.session,
     headers: opts.headers,
   };

@@ -13,6 +13,10 @@ export { assertSignInAllowed, verifyCredentials, SIGN_IN_LIMITS } from "./auth/s
 export { currentSessionVersion, endAllSessions } from "./auth/session-version";
 export { createAccount } from "./domain/account";
 export { clientIp } from "./request";
+export { contentKey, objectKeyOf, STREAM_BASE } from "./domain/playback";
+export type { StreamConfig } from "./domain/playback";
+export { verifyGrant } from "./streaming/signing";
+export { signPlaylist } from "./streaming/playlist";
 
 export type RouterInputs = inferRouterInputs<AppRouter>;
 export type RouterOutputs = inferRouterOutputs<AppRouter>;

@@ -1,9 +1,13 @@
 import { authRouter } from "./router/auth";
+import { catalogRouter } from "./router/catalog";
+import { playbackRouter } from "./router/playback";
 import { userRouter } from "./router/user";
 import { createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
   auth: authRouter,
+  catalog: catalogRouter,
+  playback: playbackRouter,
   user: userRouter,
 });
 

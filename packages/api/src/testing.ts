@@ -5,6 +5,7 @@ import { createTestDb } from "@cadence/db/testing";
 import type { TestDriver } from "@cadence/db/testing";
 
 import type { ApiServices, Session } from "./context";
+import type { StreamConfig } from "./domain/playback";
 import { createTRPCContext } from "./context";
 import { appRouter } from "./root";
 import { createCallerFactory } from "./trpc";
@@ -17,7 +18,13 @@ export const stacks = [
   { name: "Postgres + Redis", driver: "postgres" as TestDriver, cache: "redis" as const },
 ];
 
+export const testStreaming: StreamConfig = {
+  secret: "test-stream-secret-0123456789abcdef",
+  ttlSeconds: 3600,
+};
+
 export interface TestStack extends ApiServices {
+  streaming: StreamConfig;
   close(): Promise<void>;
   /** A tRPC caller as the given user (or anonymous), from the given address. */
   caller(session?: Session | null, ip?: string): ReturnType<typeof createCaller>;
@@ -32,7 +39,7 @@ export async function createTestStack(stack: (typeof stacks)[number]): Promise<T
     cache = redis.cache;
     closeCache = () => redis.bridge.close();
   }
-  const services = { db: handle.db, cache };
+  const services = { db: handle.db, cache, streaming: testStreaming };
   return {
     ...services,
     caller: (session = null, ip = `203.0.113.${Math.floor(Math.random() * 250) + 1}`) =>

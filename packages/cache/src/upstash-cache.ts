@@ -57,7 +57,11 @@ export class UpstashCache implements Cache {
 
   async hit(key: string, windowSeconds: number): Promise<WindowCount> {
     const [count, pttl] = await this.run(() =>
-      this.redis.eval<[string], [number, number]>(HIT_SCRIPT, [this.prefix + key], [String(windowSeconds * 1000)]),
+      this.redis.eval<[string], [number, number]>(
+        HIT_SCRIPT,
+        [this.prefix + key],
+        [String(windowSeconds * 1000)],
+      ),
     );
     return { count, resetInMs: Math.max(pttl, 0) };
   }

@@ -1,3 +1,4 @@
+import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -43,6 +44,8 @@ export function createDb(connection: DbConnection): DbHandle {
       close: () => client.end({ timeout: 5 }),
     };
   }
+  // PGlite creates its own directory but not the parents: a fresh DATA_DIR must still work.
+  if (connection.dataDir) mkdirSync(path.dirname(connection.dataDir), { recursive: true });
   const client = new PGlite(connection.dataDir);
   const db = drizzlePglite(client, { schema, casing: "snake_case" });
   return {

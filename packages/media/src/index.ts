@@ -1,2 +1,51 @@
-// Placeholder until the streaming issue lands this package.
-export {};
+export { FfmpegError, locateFfmpeg, npmFfmpegPath, runFfmpeg } from "./ffmpeg";
+export type { FfmpegBinary, FfmpegResult, RunOptions } from "./ffmpeg";
+
+export { readTags, splitArtists, trackArtists, UnreadableAudioError } from "./tags";
+export type { Picture, TrackTags } from "./tags";
+
+export { EBUR128_FILTER, LoudnessParseError, measureLoudness, parseEbur128Summary } from "./loudness";
+export type { Loudness } from "./loudness";
+
+export {
+  AAC_LC_CODECS,
+  KEY_URI_PLACEHOLDER,
+  LADDER_KBPS,
+  MASTER_PLAYLIST,
+  masterPlaylist,
+  mediaPlaylist,
+  outputSampleRate,
+  transcodeToHls,
+} from "./hls";
+export type { HlsLadder, HlsOptions, HlsRendition, HlsSegment } from "./hls";
+
+export {
+  CACHE_IMMUTABLE,
+  CACHE_PLAYLIST,
+  cacheControlFor,
+  contentTypeFor,
+  InvalidKeyError,
+  putOptionsFor,
+  RangeNotSatisfiableError,
+  readBody,
+} from "./storage";
+export type { ByteRange, ListedObject, ObjectInfo, ObjectStorage, PutOptions, StoredObject } from "./storage";
+export { LocalStorage } from "./local-storage";
+export { S3Error, S3Storage } from "./s3-storage";
+export type { S3StorageOptions } from "./s3-storage";
+export { signRequest } from "./sigv4";
+export type { AwsCredentials, SignInput } from "./sigv4";
+export { storageFromEnv } from "./storage-env";
+
+export { AUDIO_EXTENSIONS, hashFile, scanFolder } from "./scan";
+export type { ScannedFile } from "./scan";
+
+export { albumKey, artistNameKey, foldName } from "./catalog-keys";
+
+export { generateDemoCatalog, planDemoCatalog } from "./demo-catalog";
+export type { DemoAlbum, DemoCatalog, DemoCatalogOptions, DemoFormat, DemoTrack } from "./demo-catalog";
+export { GENRES } from "./demo-synth";
+export type { Genre } from "./demo-synth";
+
+export { ingestFolder } from "./ingest";
+export type { FileOutcome, IngestDurations, IngestEvent, IngestOptions, IngestSummary } from "./ingest";

@@ -62,6 +62,8 @@ export const track = pgTable(
     sourcePath: t.text(),
     sourceHash: t.text(),
     retiredAt: t.timestamp({ withTimezone: true }),
+    // Object-store key of the HLS master playlist (the current encoding's; renditions sit below).
+    masterPath: t.text(),
     createdAt: t.timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: t.timestamp({ withTimezone: true }).notNull().defaultNow(),
   }),

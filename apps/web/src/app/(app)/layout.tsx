@@ -4,6 +4,8 @@ import type { ReactNode } from "react";
 import { Brand } from "~/components/brand";
 import { HomeIcon, UserIcon } from "~/components/icons";
 import { NavLink } from "~/components/nav-link";
+import { NowPlayingBar } from "~/components/player/now-playing-bar";
+import { PlayerProvider } from "~/components/player/player-provider";
 import { SignOutButton } from "~/components/sign-out-button";
 import { getSession } from "~/server/auth";
 
@@ -14,25 +16,28 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   if (!session) redirect("/signin");
   const initial = session.user.email.slice(0, 1).toUpperCase();
   return (
-    <div className="shell">
-      <nav className="sidebar" aria-label="Main">
-        <Brand />
-        <NavLink href="/">
-          <HomeIcon /> Home
-        </NavLink>
-        <NavLink href="/account">
-          <UserIcon /> Account
-        </NavLink>
-      </nav>
-      <div className="main">
-        <header className="topbar">
-          <SignOutButton />
-          <a href="/account" className="avatar" title={session.user.email} aria-label="Your account">
-            {initial}
-          </a>
-        </header>
-        {children}
+    <PlayerProvider>
+      <div className="shell">
+        <nav className="sidebar" aria-label="Main">
+          <Brand />
+          <NavLink href="/">
+            <HomeIcon /> Home
+          </NavLink>
+          <NavLink href="/account">
+            <UserIcon /> Account
+          </NavLink>
+        </nav>
+        <div className="main">
+          <header className="topbar">
+            <SignOutButton />
+            <a href="/account" className="avatar" title={session.user.email} aria-label="Your account">
+              {initial}
+            </a>
+          </header>
+          {children}
+        </div>
       </div>
-    </div>
+      <NowPlayingBar />
+    </PlayerProvider>
   );
 }

@@ -1,4 +1,6 @@
+import { AlbumGrid } from "~/components/album-grid";
 import { getSession } from "~/server/auth";
+import { getQueryClient, trpc } from "~/trpc/server";
 
 function greeting(date = new Date()): string {
   const hour = date.getHours();
@@ -7,15 +9,19 @@ function greeting(date = new Date()): string {
 
 export default async function HomePage() {
   const session = await getSession();
+  const { albums } = await getQueryClient().fetchQuery(trpc.catalog.albums.queryOptions({ limit: 48 }));
   return (
     <>
       <section className="hero">
         <h1>{greeting()}</h1>
-        <p>
-          Signed in as {session?.user.email}. Your library, albums and the player appear here as the catalog
-          grows.
-        </p>
+        <p>Signed in as {session?.user.email}.</p>
       </section>
+      <h2 className="section-title">Albums</h2>
+      {albums.length > 0 ? (
+        <AlbumGrid albums={albums} label="Albums" />
+      ) : (
+        <p className="muted">The catalog is empty. Ingest a music folder to fill it (see the README).</p>
+      )}
     </>
   );
 }

@@ -1,0 +1,14 @@
+/** 3:07, or 1:02:09 past an hour. */
+export function formatTime(seconds: number): string {
+  const s = Math.max(0, Math.floor(Number.isFinite(seconds) ? seconds : 0));
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const rest = String(s % 60).padStart(2, "0");
+  return h > 0 ? `${h}:${String(m).padStart(2, "0")}:${rest}` : `${m}:${rest}`;
+}
+
+/** "42 min" / "1 hr 5 min" for album lengths. */
+export function formatLength(ms: number): string {
+  const minutes = Math.round(ms / 60000);
+  return minutes >= 60 ? `${Math.floor(minutes / 60)} hr ${minutes % 60} min` : `${minutes} min`;
+}

@@ -1,0 +1,28 @@
+import type { TRPCRouterRecord } from "@trpc/server";
+import { z } from "zod";
+
+import { getAlbum, getArtist, listAlbums, listeningCountry } from "../domain/catalog";
+import { protectedProcedure } from "../trpc";
+
+export const catalogRouter = {
+  albums: protectedProcedure
+    .input(
+      z.strictObject({
+        limit: z.int().min(1).max(100).default(24),
+        cursor: z.strictObject({ createdAt: z.date(), id: z.uuid() }).optional(),
+      }),
+    )
+    .query(({ ctx, input }) => listAlbums(ctx.db, input)),
+
+  album: protectedProcedure
+    .input(z.strictObject({ id: z.uuid("Not an album id") }))
+    .query(async ({ ctx, input }) =>
+      getAlbum(ctx.db, input.id, await listeningCountry(ctx.db, ctx.session.user.id)),
+    ),
+
+  artist: protectedProcedure
+    .input(z.strictObject({ id: z.uuid("Not an artist id") }))
+    .query(async ({ ctx, input }) =>
+      getArtist(ctx.db, input.id, await listeningCountry(ctx.db, ctx.session.user.id)),
+    ),
+} satisfies TRPCRouterRecord;

@@ -1,0 +1,32 @@
+import path from "node:path";
+
+import { dataDir } from "@cadence/db";
+
+import { generateDemoCatalog } from "../demo-catalog";
+import { runIngest } from "./progress";
+
+// Usage: pnpm --filter @cadence/media demo [folder]
+// Writes the demo catalog as ordinary audio files, then ingests them like any music folder.
+const folder = path.resolve(process.argv[2] ?? path.join(dataDir, "demo-music"));
+
+try {
+  const started = Date.now();
+  const catalog = await generateDemoCatalog({
+    outDir: folder,
+    onProgress: (done, total, track) => {
+      if (process.stderr.isTTY) process.stderr.write(`\r\x1b[2Ksynthesising ${done}/${total} ${track.title}`);
+      else process.stderr.write(`synthesised ${done}/${total} ${track.relativePath}\n`);
+    },
+  });
+  if (process.stderr.isTTY) process.stderr.write("\n");
+  process.stderr.write(
+    `demo catalog: ${catalog.tracks.length} tracks on ${catalog.albums.length} albums in ${folder} ` +
+      `(${((Date.now() - started) / 1000).toFixed(1)} s)\n`,
+  );
+  await runIngest(folder);
+} catch (error) {
+  process.stderr.write(
+    `\ndemo failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
+  process.exit(1);
+}

@@ -1,0 +1,448 @@
+import { randomBytes } from "node:crypto";
+import { access, mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { availableParallelism } from "node:os";
+import path from "node:path";
+
+import { coverFilter } from "./demo-cover";
+import { composeSong, prng } from "./demo-synth";
+import type { Genre } from "./demo-synth";
+import { runFfmpeg } from "./ffmpeg";
+import { addItunesTags } from "./itunes-tags";
+import { mapWithConcurrency } from "./pool";
+
+/**
+ * A demo catalog of invented artists, synthesised by ffmpeg and written as ordinary tagged audio
+ * files with cover art, so it is ingested exactly like a real music folder. Everything derives
+ * from a seed: a rerun writes byte-identical files, which incremental ingest then skips.
+ */
+
+export type DemoFormat = "flac" | "mp3" | "ogg" | "opus" | "m4a" | "wav";
+
+interface AlbumPlan {
+  title: string;
+  artist: string;
+  genre: Genre;
+  date: string;
+  format: DemoFormat;
+  tracks: readonly TrackPlan[];
+}
+
+interface TrackPlan {
+  title: string;
+  /** Written verbatim into the artist tag: collaborations use the separators real taggers use. */
+  artist?: string;
+  disc?: number;
+  explicit?: boolean;
+}
+
+const ALBUMS: readonly AlbumPlan[] = [
+  {
+    title: "Neon Tidewater",
+    artist: "Marlow Vane",
+    genre: "Synthwave",
+    date: "2019-06-14",
+    format: "mp3",
+    tracks: [
+      { title: "Harbour Lights at 2 A.M." },
+      { title: "Chrome Gulls" },
+      { title: "Overpass Romance", artist: "Marlow Vane feat. Nova Kestrel" },
+      { title: "Tidewater Drive" },
+    ],
+  },
+  {
+    title: "Afterglow Drive",
+    artist: "Marlow Vane",
+    genre: "Synthwave",
+    date: "2022-09-02",
+    format: "flac",
+    tracks: [{ title: "Rearview Sunrise" }, { title: "Velvet Interstate" }, { title: "Last Exit Arcade" }],
+  },
+  {
+    title: "Pulse Cartography",
+    artist: "Nova Kestrel",
+    genre: "Techno",
+    date: "2021-03-19",
+    format: "m4a",
+    tracks: [
+      { title: "Grid Reference" },
+      { title: "Contour Lines" },
+      { title: "Magnetic North", explicit: true },
+      { title: "Scale 1:50,000" },
+    ],
+  },
+  {
+    title: "Night Shift Signals",
+    artist: "Nova Kestrel",
+    genre: "Techno",
+    date: "2024-01-26",
+    format: "opus",
+    tracks: [{ title: "Dispatch" }, { title: "Relay Tower", explicit: true }, { title: "Morning Handover" }],
+  },
+  {
+    title: "Slow Weather",
+    artist: "Juniper Sound",
+    genre: "Ambient",
+    date: "2018-11-09",
+    format: "flac",
+    tracks: [
+      { title: "Barometer" },
+      { title: "Fog Over Still Water", artist: "Juniper Sound & Ilse Moreau" },
+      { title: "Low Pressure Lullaby" },
+    ],
+  },
+  {
+    title: "Field Notes from Nowhere",
+    artist: "Juniper Sound",
+    genre: "Ambient",
+    date: "2023-04-21",
+    format: "ogg",
+    tracks: [{ title: "Lichen" }, { title: "Salt Marsh at Dusk" }, { title: "The Long Meadow", disc: 2 }],
+  },
+  {
+    title: "Cartridge Bloom",
+    artist: "Pixel Orchard",
+    genre: "Chiptune",
+    date: "2020-07-31",
+    format: "wav",
+    tracks: [
+      { title: "Power-Up Petals" },
+      { title: "Save Point Picnic" },
+      { title: "Boss of the Greenhouse" },
+    ],
+  },
+  {
+    title: "Kettle & Compass",
+    artist: "The Paper Lanterns",
+    genre: "Folk",
+    date: "2017-05-05",
+    format: "mp3",
+    tracks: [
+      { title: "The Kettle Song" },
+      { title: "Compass Rose", artist: "The Paper Lanterns feat. Ilse Moreau" },
+      { title: "Wool and Weather" },
+      { title: "Ferryman's Waltz" },
+    ],
+  },
+  {
+    title: "Harvest Letters",
+    artist: "The Paper Lanterns",
+    genre: "Folk",
+    date: "2021-10-15",
+    format: "ogg",
+    tracks: [{ title: "Dear October" }, { title: "Apple Cart" }, { title: "Lantern Procession" }],
+  },
+  {
+    title: "Rainy Window Tapes",
+    artist: "Quiet Harbor",
+    genre: "Lo-fi",
+    date: "2022-02-11",
+    format: "m4a",
+    tracks: [
+      { title: "Condensation" },
+      { title: "Tea Gone Cold" },
+      { title: "Umbrella Stand", artist: "Quiet Harbor; Tomo & the Tidelines" },
+      { title: "3 A.M. Study Hall", explicit: true },
+    ],
+  },
+  {
+    title: "Lanterns Over Linden",
+    artist: "Ilse Moreau",
+    genre: "Folk",
+    date: "2020-12-04",
+    format: "flac",
+    tracks: [{ title: "Linden Street" }, { title: "Paper Boats" }, { title: "Snow on the Bandstand" }],
+  },
+  {
+    title: "Low Tide Loops",
+    artist: "Tomo & the Tidelines",
+    genre: "Lo-fi",
+    date: "2023-08-18",
+    format: "mp3",
+    tracks: [
+      { title: "Sandbar" },
+      { title: "Rockpool Radio", artist: "Tomo & the Tidelines feat. Quiet Harbor" },
+      { title: "Tidal Clock" },
+    ],
+  },
+];
+
+export interface DemoTrack {
+  path: string;
+  relativePath: string;
+  title: string;
+  /** The artist tag as written (may name several artists). */
+  artistTag: string;
+  album: string;
+  albumArtist: string;
+  trackNumber: number;
+  discNumber: number;
+  genre: Genre;
+  date: string;
+  isrc: string;
+  explicit: boolean;
+  format: DemoFormat;
+  durationSeconds: number;
+}
+
+export interface DemoAlbum {
+  title: string;
+  artist: string;
+  coverPath: string;
+}
+
+export interface DemoCatalog {
+  tracks: DemoTrack[];
+  albums: DemoAlbum[];
+  /** The deliberately broken file, when asked for. */
+  corruptPath: string | null;
+}
+
+export interface DemoCatalogOptions {
+  outDir: string;
+  seed?: number;
+  /** Only the first N tracks (tests and benchmarks). */
+  limit?: number;
+  /** Same length for every track instead of the planned 30–90 s (tests). */
+  durationSeconds?: number;
+  /** Add one file with an audio extension and garbage inside. */
+  includeCorrupt?: boolean;
+  /** Rewrite files that already exist (by default they are kept: same seed, same bytes). */
+  force?: boolean;
+  concurrency?: number;
+  onProgress?: (done: number, total: number, track: DemoTrack) => void;
+}
+
+const SAMPLE_RATE = 44100;
+
+/** The catalog's layout and tags, without writing anything. */
+export function planDemoCatalog(
+  options: Pick<DemoCatalogOptions, "outDir" | "seed" | "limit" | "durationSeconds">,
+): { tracks: DemoTrack[]; albums: DemoAlbum[] } {
+  const seed = options.seed ?? 1;
+  const tracks: DemoTrack[] = [];
+  const albums: DemoAlbum[] = [];
+  let sequence = 0;
+  for (const album of ALBUMS) {
+    const albumDir = path.join(options.outDir, safeName(album.artist), safeName(album.title));
+    albums.push({ title: album.title, artist: album.artist, coverPath: path.join(albumDir, "cover.jpg") });
+    const perDisc = new Map<number, number>();
+    for (const plan of album.tracks) {
+      sequence += 1;
+      const disc = plan.disc ?? 1;
+      const trackNumber = (perDisc.get(disc) ?? 0) + 1;
+      perDisc.set(disc, trackNumber);
+      const random = prng(hashString(`${seed}:${album.title}:${plan.title}`));
+      const durationSeconds = options.durationSeconds ?? Math.round(30 + random() * 60);
+      const prefix = disc > 1 ? `${disc}-` : "";
+      const fileName = `${prefix}${String(trackNumber).padStart(2, "0")} ${safeName(plan.title)}.${album.format}`;
+      const file = path.join(albumDir, fileName);
+      tracks.push({
+        path: file,
+        relativePath: path.relative(options.outDir, file).split(path.sep).join("/"),
+        title: plan.title,
+        artistTag: plan.artist ?? album.artist,
+        album: album.title,
+        albumArtist: album.artist,
+        trackNumber,
+        discNumber: disc,
+        genre: album.genre,
+        date: album.date,
+        // QZ is the registrant prefix for self-releases; CDN = Cadence demo.
+        isrc: `QZCDN${album.date.slice(2, 4)}${String(sequence).padStart(5, "0")}`,
+        explicit: plan.explicit ?? false,
+        format: album.format,
+        durationSeconds,
+      });
+    }
+  }
+  return { tracks: tracks.slice(0, options.limit ?? tracks.length), albums };
+}
+
+export async function generateDemoCatalog(options: DemoCatalogOptions): Promise<DemoCatalog> {
+  const seed = options.seed ?? 1;
+  const { tracks, albums } = planDemoCatalog(options);
+  const used = albums.filter((album) => tracks.some((track) => track.album === album.title));
+
+  await mapWithConcurrency(used, options.concurrency ?? availableParallelism(), async (album) => {
+    if (options.force || !(await exists(album.coverPath))) {
+      const styleIndex = ALBUMS.findIndex((candidate) => candidate.title === album.title);
+      await writeCover(album.coverPath, hashString(`${seed}:cover:${album.title}`), styleIndex);
+    }
+  });
+
+  let done = 0;
+  await mapWithConcurrency(tracks, options.concurrency ?? availableParallelism(), async (track) => {
+    if (options.force || !(await exists(track.path))) {
+      const album = used.find((candidate) => candidate.title === track.album);
+      await writeTrack(track, album?.coverPath ?? null, hashString(`${seed}:${track.isrc}`));
+    }
+    done += 1;
+    options.onProgress?.(done, tracks.length, track);
+  });
+
+  let corruptPath: string | null = null;
+  if (options.includeCorrupt) {
+    corruptPath = path.join(options.outDir, "Unknown Artist", "Broken Tape", "01 Static.flac");
+    await mkdir(path.dirname(corruptPath), { recursive: true });
+    // A FLAC signature followed by noise: it looks like audio until something reads it.
+    const random = prng(seed);
+    const noise = Buffer.from(Array.from({ length: 8192 }, () => Math.floor(random() * 256)));
+    await writeFile(corruptPath, Buffer.concat([Buffer.from("fLaC"), noise]));
+  }
+  return { tracks, albums: used, corruptPath };
+}
+
+async function writeCover(file: string, seed: number, styleIndex: number): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true });
+  await atomically(file, (temp) =>
+    runFfmpeg([
+      "-y",
+      "-filter_complex",
+      coverFilter(seed, styleIndex),
+      "-map",
+      "[cover]",
+      "-frames:v",
+      "1",
+      "-c:v",
+      "mjpeg",
+      "-q:v",
+      "3",
+      "-fflags",
+      "+bitexact",
+      "-flags",
+      "+bitexact",
+      "-f",
+      "mjpeg",
+      temp,
+    ]),
+  );
+}
+
+async function writeTrack(track: DemoTrack, coverPath: string | null, seed: number): Promise<void> {
+  await mkdir(path.dirname(track.path), { recursive: true });
+  const song = composeSong(track.genre, seed, track.durationSeconds, SAMPLE_RATE);
+  const tags: Record<string, string> = {
+    title: track.title,
+    artist: track.artistTag,
+    album: track.album,
+    album_artist: track.albumArtist,
+    track: String(track.trackNumber),
+    disc: String(track.discNumber),
+    date: track.date,
+    genre: track.genre,
+    // ID3 has a dedicated frame for ISRC; Vorbis comments and RIFF use the plain name (MP4 gets
+    // its ISRC and advisory atoms patched in afterwards: ffmpeg drops both).
+    [track.format === "mp3" ? "TSRC" : "ISRC"]: track.isrc,
+  };
+  if (track.explicit) tags.ITUNESADVISORY = "1";
+
+  const cover = coverPath ? await readFile(coverPath) : null;
+  const picture = cover && (track.format === "ogg" || track.format === "opus");
+  // Ogg has no picture stream: covers travel as a base64 FLAC picture block in a comment.
+  if (picture) tags.METADATA_BLOCK_PICTURE = flacPictureBlock(cover).toString("base64");
+  const embedStream = cover !== null && coverPath !== null && ["flac", "mp3", "m4a"].includes(track.format);
+
+  // Tags go through an ffmetadata file: a base64 cover is longer than one argv entry may be.
+  const metadataFile = `${track.path}.${randomBytes(4).toString("hex")}.ffmeta`;
+  await writeFile(metadataFile, ffmetadata(tags));
+  try {
+    const args = ["-y", "-filter_complex", song.filter, "-f", "ffmetadata", "-i", metadataFile];
+    if (embedStream) args.push("-i", coverPath);
+    args.push("-map", "[song]", "-map_metadata", "0");
+    if (embedStream) {
+      args.push("-map", "1:v", "-c:v", "copy", "-disposition:v", "attached_pic");
+      args.push("-metadata:s:v", "title=Album cover", "-metadata:s:v", "comment=Cover (front)");
+    }
+    args.push(...CODEC_ARGS[track.format], "-fflags", "+bitexact", "-flags:a", "+bitexact");
+    await atomically(track.path, async (temp) => {
+      await runFfmpeg([...args, "-f", MUXERS[track.format], temp]);
+      if (track.format === "m4a") {
+        const patched = addItunesTags(await readFile(temp), { explicit: track.explicit, isrc: track.isrc });
+        await writeFile(temp, patched);
+      }
+    });
+  } finally {
+    await rm(metadataFile, { force: true });
+  }
+}
+
+const CODEC_ARGS: Record<DemoFormat, string[]> = {
+  flac: ["-c:a", "flac"],
+  mp3: ["-c:a", "libmp3lame", "-b:a", "192k", "-id3v2_version", "4"],
+  ogg: ["-c:a", "libvorbis", "-q:a", "5"],
+  opus: ["-c:a", "libopus", "-b:a", "128k"],
+  m4a: ["-c:a", "aac", "-b:a", "192k"],
+  wav: ["-c:a", "pcm_s16le"],
+};
+
+const MUXERS: Record<DemoFormat, string> = {
+  flac: "flac",
+  mp3: "mp3",
+  ogg: "ogg",
+  opus: "ogg",
+  m4a: "ipod",
+  wav: "wav",
+};
+
+/** The FLAC METADATA_BLOCK_PICTURE layout (front cover, JPEG, 600x600). */
+function flacPictureBlock(jpeg: Buffer): Buffer {
+  const mime = Buffer.from("image/jpeg");
+  const description = Buffer.from("Cover (front)");
+  const u32 = (value: number) => {
+    const buffer = Buffer.alloc(4);
+    buffer.writeUInt32BE(value);
+    return buffer;
+  };
+  return Buffer.concat([
+    u32(3),
+    u32(mime.length),
+    mime,
+    u32(description.length),
+    description,
+    u32(600),
+    u32(600),
+    u32(24),
+    u32(0),
+    u32(jpeg.length),
+    jpeg,
+  ]);
+}
+
+function ffmetadata(tags: Record<string, string>): string {
+  const escape = (value: string) => value.replace(/[=;#\\\n]/g, (char) => `\\${char}`);
+  const lines = Object.entries(tags).map(([key, value]) => `${escape(key)}=${escape(value)}`);
+  return `;FFMETADATA1\n${lines.join("\n")}\n`;
+}
+
+// Files appear whole or not at all, so an interrupted run never leaves a half file that a
+// later run would mistake for finished.
+async function atomically(file: string, write: (temp: string) => Promise<unknown>): Promise<void> {
+  const temp = `${file}.${randomBytes(4).toString("hex")}.partial`;
+  try {
+    await write(temp);
+    await rename(temp, file);
+  } finally {
+    await rm(temp, { force: true });
+  }
+}
+
+async function exists(file: string): Promise<boolean> {
+  return access(file).then(
+    () => true,
+    () => false,
+  );
+}
+
+function safeName(name: string): string {
+  return name.replace(/[/\\:*?"<>|]/g, "_").replace(/^\.+/, "_");
+}
+
+/** FNV-1a: a stable 32-bit seed from a string. */
+function hashString(value: string): number {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < value.length; index++) {
+    hash ^= value.charCodeAt(index);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash;
+}

@@ -1,0 +1,140 @@
+import { spawn } from "node:child_process";
+import { accessSync, constants } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+
+export interface FfmpegBinary {
+  path: string;
+  /** Where it came from: FFMPEG_PATH, the system PATH, or the binary shipped inside npm. */
+  source: "env" | "system" | "npm";
+}
+
+export interface FfmpegResult {
+  stdout: Buffer;
+  stderr: string;
+}
+
+export interface RunOptions {
+  signal?: AbortSignal;
+  cwd?: string;
+  /** Run this binary instead of the located one (tests comparing builds). */
+  binary?: string;
+}
+
+/** ffmpeg exited non-zero (or could not start); `stderrTail` holds the lines that explain why. */
+export class FfmpegError extends Error {
+  override readonly name = "FfmpegError";
+  constructor(
+    message: string,
+    readonly exitCode: number | null,
+    readonly stderrTail: string,
+  ) {
+    super(stderrTail ? `${message}: ${stderrTail}` : message);
+  }
+}
+
+let located: FfmpegBinary | undefined;
+
+/**
+ * The ffmpeg to use. The system one wins (newer, with the distribution's codecs); the npm-shipped
+ * static build (ffmpeg 4.1) is the fallback so a machine with only Node still works. ffprobe is
+ * deliberately not required: the npm package does not ship it and music-metadata gives durations.
+ */
+export function locateFfmpeg(): FfmpegBinary {
+  if (located) return located;
+  const fromEnv = process.env.FFMPEG_PATH;
+  if (fromEnv && isExecutable(fromEnv)) return (located = { path: fromEnv, source: "env" });
+  const fromPath = findOnPath("ffmpeg");
+  if (fromPath) return (located = { path: fromPath, source: "system" });
+  const shipped = npmFfmpegPath();
+  if (shipped) return (located = { path: shipped, source: "npm" });
+  throw new FfmpegError(
+    "ffmpeg not found: install it on PATH or reinstall @ffmpeg-installer/ffmpeg",
+    null,
+    "",
+  );
+}
+
+/** For tests and benchmarks that compare the system and the npm binary. */
+export function npmFfmpegPath(): string | null {
+  try {
+    const shipped: unknown = createRequire(import.meta.url)("@ffmpeg-installer/ffmpeg");
+    if (
+      typeof shipped === "object" &&
+      shipped !== null &&
+      "path" in shipped &&
+      typeof shipped.path === "string" &&
+      isExecutable(shipped.path)
+    ) {
+      return shipped.path;
+    }
+  } catch {
+    // The installer throws on platforms it has no binary for.
+  }
+  return null;
+}
+
+function findOnPath(name: string): string | null {
+  for (const dir of (process.env.PATH ?? "").split(path.delimiter)) {
+    if (!dir) continue;
+    const candidate = path.join(dir, name);
+    if (isExecutable(candidate)) return candidate;
+  }
+  return null;
+}
+
+function isExecutable(file: string): boolean {
+  try {
+    accessSync(file, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+// Enough of stderr to explain a failure or hold the ebur128 summary, without unbounded growth.
+const STDERR_LIMIT = 256 * 1024;
+const TAIL_LINES = 12;
+
+/**
+ * Runs ffmpeg with `args` (banner and stdin interaction switched off) and resolves with its
+ * output; rejects with an FfmpegError carrying the tail of stderr when it fails.
+ */
+export function runFfmpeg(args: readonly string[], options: RunOptions = {}): Promise<FfmpegResult> {
+  const binary = options.binary ?? locateFfmpeg().path;
+  return new Promise((resolve, reject) => {
+    const child = spawn(binary, ["-hide_banner", "-nostdin", ...args], {
+      cwd: options.cwd,
+      signal: options.signal,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    const stdout: Buffer[] = [];
+    let stderr = "";
+    child.stdout.on("data", (chunk: Buffer) => stdout.push(chunk));
+    child.stderr.setEncoding("utf8");
+    child.stderr.on("data", (chunk: string) => {
+      stderr += chunk;
+      if (stderr.length > STDERR_LIMIT * 2) stderr = stderr.slice(-STDERR_LIMIT);
+    });
+    child.on("error", (error) => {
+      reject(new FfmpegError(`ffmpeg could not run (${error.message})`, null, stderrTail(stderr)));
+    });
+    child.on("close", (code, signal) => {
+      if (code === 0) {
+        resolve({ stdout: Buffer.concat(stdout), stderr });
+        return;
+      }
+      const why = signal ? `killed by ${signal}` : `exited with code ${String(code)}`;
+      reject(new FfmpegError(`ffmpeg ${why}`, code, stderrTail(stderr)));
+    });
+  });
+}
+
+export function stderrTail(stderr: string, lines = TAIL_LINES): string {
+  return stderr
+    .split(/\r?\n|\r/)
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .slice(-lines)
+    .join("\n");
+}
