@@ -1,2 +1,14 @@
 /** Known to the e2e server and the specs, so a spec can mint an expired stream URL. */
 export const E2E_STREAM_SECRET = "e2e-stream-signing-secret-not-for-production-0001";
+
+const adminUrl = () => process.env.TEST_DATABASE_URL ?? "postgres://root@127.0.0.1:5432/test";
+export const E2E_DATABASE = "cadence_e2e";
+
+/** The database the e2e server runs on; its server creates it fresh for every run. */
+export function e2eDatabaseUrl(): string {
+  const url = new URL(adminUrl());
+  url.pathname = `/${E2E_DATABASE}`;
+  return url.toString();
+}
+
+export { adminUrl };

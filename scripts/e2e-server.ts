@@ -10,22 +10,18 @@ import path from "node:path";
 
 import postgres from "postgres";
 
-import { E2E_STREAM_SECRET } from "./e2e-constants";
+import { adminUrl, E2E_DATABASE, E2E_STREAM_SECRET, e2eDatabaseUrl } from "./e2e-constants";
 
-const adminUrl = process.env.TEST_DATABASE_URL ?? "postgres://root@127.0.0.1:5432/test";
-const name = "cadence_e2e";
-const admin = postgres(adminUrl, { max: 1, onnotice: () => undefined });
-await admin.unsafe(`drop database if exists ${name} with (force)`);
-await admin.unsafe(`create database ${name}`);
+const admin = postgres(adminUrl(), { max: 1, onnotice: () => undefined });
+await admin.unsafe(`drop database if exists ${E2E_DATABASE} with (force)`);
+await admin.unsafe(`create database ${E2E_DATABASE}`);
 await admin.end();
-const databaseUrl = new URL(adminUrl);
-databaseUrl.pathname = `/${name}`;
 
 const child = spawn("tsx", [path.join(import.meta.dirname, "start.ts")], {
   stdio: "inherit",
   env: {
     ...process.env,
-    DATABASE_URL: databaseUrl.toString(),
+    DATABASE_URL: e2eDatabaseUrl(),
     REDIS_URL: process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379",
     STREAM_SIGNING_SECRET: E2E_STREAM_SECRET,
     // Two albums of 45 s tracks: enough to play, seek, skip and throttle, quick to ingest.

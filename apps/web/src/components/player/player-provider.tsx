@@ -1,12 +1,13 @@
 "use client";
 
 import { Player } from "@cadence/player";
+import { useQuery } from "@tanstack/react-query";
 import type { TelemetryEvent } from "@cadence/player";
 import type { RouterInputs } from "@cadence/api";
 import { createContext, useContext, useEffect, useState, useSyncExternalStore } from "react";
 import type { ReactNode } from "react";
 
-import { useTRPCClient } from "~/trpc/react";
+import { useTRPC, useTRPCClient } from "~/trpc/react";
 
 import { createPlayerStore, EMPTY_SNAPSHOT } from "./player-store";
 import type { PlayerSnapshot } from "./player-store";
@@ -68,6 +69,14 @@ export function PlayerProvider({ children }: { children: ReactNode }) {
   }, [client]);
 
   useKeyboardShortcuts(value.player);
+
+  // The listener's volume-normalisation setting, kept in step when they change it.
+  const trpc = useTRPC();
+  const { data: me } = useQuery(trpc.user.me.queryOptions());
+  const normalisation = me?.preferences.normalisation;
+  useEffect(() => {
+    if (value.player && normalisation) value.player.setNormalization(normalisation);
+  }, [value.player, normalisation]);
 
   return <PlayerContext.Provider value={value}>{children}</PlayerContext.Provider>;
 }

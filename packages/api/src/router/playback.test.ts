@@ -1,0 +1,175 @@
+import { randomBytes, randomUUID } from "node:crypto";
+
+import { TRPCError } from "@trpc/server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { eq, schema } from "@cadence/db";
+import type { Db } from "@cadence/db";
+
+import type { Session } from "../context";
+import { contentKey } from "../domain/playback";
+import { verifyGrant } from "../streaming/signing";
+import { createTestStack, stacks } from "../testing";
+import type { TestStack } from "../testing";
+
+/** A catalog track as ingest leaves it: album, artist, master playlist and key. */
+async function insertTrack(db: Db, overrides: Partial<typeof schema.track.$inferInsert> = {}) {
+  const tag = randomBytes(4).toString("hex");
+  const [artist] = await db
+    .insert(schema.artist)
+    .values({ name: `Artist ${tag}`, nameKey: `artist ${tag}` })
+    .returning();
+  const [album] = await db
+    .insert(schema.album)
+    .values({
+      title: `Album ${tag}`,
+      albumKey: `album ${tag}`,
+      artistId: artist?.id ?? "",
+      coverPath: `covers/${tag}.jpg`,
+    })
+    .returning();
+  const id = randomUUID();
+  await db.insert(schema.track).values({
+    id,
+    title: `Track ${tag}`,
+    albumId: album?.id ?? "",
+    durationMs: 61_000,
+    trackNumber: 1,
+    masterPath: `tracks/${id}/v1/master.m3u8`,
+    ...overrides,
+  });
+  await db.insert(schema.trackArtist).values({ trackId: id, artistId: artist?.id ?? "" });
+  await db.insert(schema.trackKey).values({ trackId: id, key: randomBytes(16) });
+  return { trackId: id, albumId: album?.id ?? "" };
+}
+
+async function codeOf(promise: Promise<unknown>): Promise<string> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(TRPCError);
+  return (error as TRPCError).code;
+}
+
+describe.each(stacks)("playback on $name", (stackConfig) => {
+  let stack: TestStack;
+  let listener: Session;
+  beforeAll(async () => {
+    stack = await createTestStack(stackConfig);
+    const email = `p-${randomBytes(4).toString("hex")}@example.com`;
+    const { id } = await stack
+      .caller()
+      .auth.signUp({ email, password: "a long listening phrase", displayName: "P" });
+    listener = { user: { id, email, role: "listener" } };
+  });
+  afterAll(() => stack.close());
+
+  it("grants a signed master playlist URL that the origin accepts for that track only", async () => {
+    const { trackId } = await insertTrack(stack.db);
+    const before = Date.now();
+    const { url, expiresAt } = await stack.caller(listener).playback.stream({ trackId });
+    expect(url).toMatch(new RegExp(`^/api/stream/${trackId}/v1/master\\.m3u8\\?`));
+    expect(expiresAt).toBeGreaterThan(before + 3500_000);
+    const query = new URL(url, "http://x").searchParams;
+    expect(verifyGrant(trackId, query, stack.streaming.secret)).toMatchObject({
+      ok: true,
+      grant: { userId: listener.user.id },
+    });
+    expect(verifyGrant(randomUUID(), query, stack.streaming.secret).ok).toBe(false);
+  });
+
+  it("requires a session and a well-formed id", async () => {
+    const { trackId } = await insertTrack(stack.db);
+    expect(await codeOf(stack.caller().playback.stream({ trackId }))).toBe("UNAUTHORIZED");
+    expect(await codeOf(stack.caller(listener).playback.stream({ trackId: "../../etc/passwd" }))).toBe(
+      "BAD_REQUEST",
+    );
+    expect(await codeOf(stack.caller(listener).playback.stream({ trackId: randomUUID() }))).toBe("NOT_FOUND");
+  });
+
+  it("enforces territories, release dates, retirement and encoding", async () => {
+    const elsewhere = { trackId: (await insertTrack(stack.db, { territories: ["DE", "AT"] })).trackId };
+    expect(await codeOf(stack.caller(listener).playback.stream(elsewhere))).toBe("FORBIDDEN");
+    await expect(contentKey(stack.db, { userId: listener.user.id, ...elsewhere })).rejects.toThrow(/country/);
+    await stack.caller(listener).user.updateProfile({ country: "DE" });
+    await expect(stack.caller(listener).playback.stream(elsewhere)).resolves.toHaveProperty("url");
+    expect((await contentKey(stack.db, { userId: listener.user.id, ...elsewhere })).length).toBe(16);
+    await stack.caller(listener).user.updateProfile({ country: "US" });
+
+    const future = {
+      trackId: (await insertTrack(stack.db, { availableFrom: new Date(Date.now() + 86_400_000) })).trackId,
+    };
+    expect(await codeOf(stack.caller(listener).playback.stream(future))).toBe("FORBIDDEN");
+    const retired = { trackId: (await insertTrack(stack.db, { retiredAt: new Date() })).trackId };
+    expect(await codeOf(stack.caller(listener).playback.stream(retired))).toBe("FORBIDDEN");
+    const unencoded = { trackId: (await insertTrack(stack.db, { masterPath: null })).trackId };
+    expect(await codeOf(stack.caller(listener).playback.stream(unencoded))).toBe("NOT_FOUND");
+  });
+
+  it("shows which album tracks the listener may play, and why not", async () => {
+    const { albumId } = await insertTrack(stack.db, { territories: ["JP"] });
+    const album = await stack.caller(listener).catalog.album({ id: albumId });
+    expect(album.tracks[0]).toMatchObject({
+      playable: false,
+      unavailableReason: expect.stringMatching(/country/) as string,
+    });
+    expect(album.coverUrl).toMatch(/^\/api\/covers\//);
+    expect(await codeOf(stack.caller(listener).catalog.album({ id: randomUUID() }))).toBe("NOT_FOUND");
+  });
+
+  it("stores reported listening events for the caller, dropping unknown tracks", async () => {
+    const { trackId } = await insertTrack(stack.db);
+    const at = new Date();
+    const result = await stack.caller(listener).playback.report({
+      events: [
+        {
+          kind: "start",
+          trackId,
+          playbackId: "pb1",
+          positionMs: 0,
+          occurredAt: at,
+          detail: { startupMs: 42, preloaded: false },
+        },
+        { kind: "skip", trackId, playbackId: "pb1", positionMs: 12_345, occurredAt: at },
+        { kind: "complete", trackId: randomUUID(), playbackId: "pb2", positionMs: 1, occurredAt: at },
+      ],
+    });
+    expect(result).toEqual({ stored: 2 });
+    const rows = await stack.db.query.listeningEvent.findMany({
+      where: eq(schema.listeningEvent.trackId, trackId),
+    });
+    expect(rows.map((r) => [r.kind, r.userId, r.positionMs])).toEqual(
+      expect.arrayContaining([
+        ["start", listener.user.id, 0],
+        ["skip", listener.user.id, 12_345],
+      ]),
+    );
+    expect(rows.find((r) => r.kind === "start")?.detail).toEqual({ startupMs: 42, preloaded: "false" });
+  });
+
+  it("rejects oversized and malformed event batches without storing any", async () => {
+    const { trackId } = await insertTrack(stack.db);
+    const event = {
+      kind: "progress" as const,
+      trackId,
+      playbackId: "pb",
+      positionMs: 1,
+      occurredAt: new Date(),
+    };
+    expect(
+      await codeOf(
+        stack.caller(listener).playback.report({ events: Array.from({ length: 201 }, () => event) }),
+      ),
+    ).toBe("BAD_REQUEST");
+    expect(
+      await codeOf(
+        stack.caller(listener).playback.report({ events: [{ ...event, kind: "hacked" as "progress" }] }),
+      ),
+    ).toBe("BAD_REQUEST");
+    const rows = await stack.db.query.listeningEvent.findMany({
+      where: eq(schema.listeningEvent.trackId, trackId),
+    });
+    expect(rows).toHaveLength(0);
+  });
+});
