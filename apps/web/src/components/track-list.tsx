@@ -7,6 +7,7 @@ import { ClockIcon, PauseIcon, PlayIcon } from "./icons";
 import { usePlayer, usePlayerState } from "./player/player-provider";
 import { toPlayerTrack } from "./player/to-player-track";
 import type { CatalogTrack } from "./player/to-player-track";
+import { ArtistLinks } from "~/components/artist-links";
 
 /**
  * Tracks of an album or an artist. Playing one queues the whole list from there, the way a
@@ -81,12 +82,7 @@ export function TrackList({
                   )}
                 </div>
                 <div className="track-artists">
-                  {track.artists.map((artist, j) => (
-                    <span key={artist.id}>
-                      {j > 0 && ", "}
-                      <Link href={`/artist/${artist.id}`}>{artist.name}</Link>
-                    </span>
-                  ))}
+                  <ArtistLinks artists={track.artists} />
                 </div>
               </td>
               {showAlbum && (

@@ -18,6 +18,7 @@ import {
 } from "../icons";
 import { usePlayer, usePlayerState } from "./player-provider";
 import { QueuePanel } from "./queue-panel";
+import { ArtistLinks } from "~/components/artist-links";
 
 /** The persistent bar at the bottom: what is playing and every transport control. */
 export function NowPlayingBar() {
@@ -44,12 +45,7 @@ export function NowPlayingBar() {
                 {track.title}
               </Link>
               <div className="np-artists">
-                {track.artists.map((artist, i) => (
-                  <span key={artist.id}>
-                    {i > 0 && ", "}
-                    <Link href={`/artist/${artist.id}`}>{artist.name}</Link>
-                  </span>
-                ))}
+                <ArtistLinks artists={track.artists} />
               </div>
             </div>
           </>

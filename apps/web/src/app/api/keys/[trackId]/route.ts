@@ -2,8 +2,8 @@ import { AppError, contentKey } from "@cadence/api";
 
 import { getSession } from "~/server/auth";
 import { services } from "~/server/services";
+import { isUuid } from "~/lib/uuid";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const noStore = { "Cache-Control": "no-store" };
 
 /** A track's AES-128 key, only for a signed-in listener who may play it; never cached. */
@@ -11,7 +11,7 @@ export async function GET(_req: Request, ctx: { params: Promise<{ trackId: strin
   const { trackId } = await ctx.params;
   const session = await getSession();
   if (!session) return new Response("Sign in to play music", { status: 401, headers: noStore });
-  if (!UUID.test(trackId)) return new Response("Not found", { status: 404, headers: noStore });
+  if (!isUuid(trackId)) return new Response("Not found", { status: 404, headers: noStore });
   try {
     const key = await contentKey(services().db, { userId: session.user.id, trackId });
     return new Response(new Uint8Array(key), {

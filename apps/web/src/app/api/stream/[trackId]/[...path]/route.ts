@@ -3,8 +3,8 @@ import { readBody } from "@cadence/media/storage";
 
 import { serveObject } from "~/server/objects";
 import { services } from "~/server/services";
+import { isUuid } from "~/lib/uuid";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const SAFE_SEGMENT = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
 /**
@@ -13,7 +13,7 @@ const SAFE_SEGMENT = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
  */
 export async function GET(req: Request, ctx: { params: Promise<{ trackId: string; path: string[] }> }) {
   const { trackId, path } = await ctx.params;
-  if (!UUID.test(trackId) || path.length === 0 || !path.every((p) => SAFE_SEGMENT.test(p))) {
+  if (!isUuid(trackId) || path.length === 0 || !path.every((p) => SAFE_SEGMENT.test(p))) {
     return new Response("Not found", { status: 404 });
   }
   const { storage, streaming } = services();
