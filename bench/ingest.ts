@@ -24,6 +24,7 @@ import {
 } from "../packages/media/src/index";
 import type { IngestDurations } from "../packages/media/src/index";
 import { tempDir } from "../packages/media/src/testing";
+import { median } from "./lib/stats";
 
 const args = process.argv.slice(2);
 const trackCount = Number(args.find((arg) => /^\d+$/.test(arg)) ?? 8);
@@ -189,12 +190,6 @@ async function timedIngest(
   } finally {
     await handle.close();
   }
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
 }
 
 /** The speed 95% of files beat: the slow tail, so the low end of the sorted list. */

@@ -66,12 +66,4 @@ export function sessionCookieOf(page: Page) {
 /** The seeded demo listener (see packages/api/src/demo-accounts.ts). */
 export const demoListener = { email: "demo@cadence.local", password: "cadence-demo-2026" };
 
-/** A tRPC query over HTTP with the request context's cookies; fails the test on an error answer. */
-export async function trpcGet<T>(request: APIRequestContext, procedure: string, input: unknown): Promise<T> {
-  const res = await request.get(
-    `/api/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`,
-  );
-  const body = (await res.json()) as { result?: { data: { json: T } }; error?: unknown };
-  expect(res.status(), JSON.stringify(body.error)).toBe(200);
-  return (body.result as { data: { json: T } }).data.json;
-}
+export { trpcGet } from "../test/trpc-http";

@@ -93,6 +93,10 @@ test("under throttled bandwidth the player drops to a lower rendition and keeps 
   const albumTitle = await page.getByRole("heading", { level: 1 }).textContent();
   await page.getByRole("button", { name: `Play ${albumTitle}` }).click();
   await expect.poll(async () => (await playerState(page)).time, { timeout: 15_000 }).toBeGreaterThan(1);
+  // Playback starts on the lowest rendition; on loopback ABR climbs to a higher one first.
+  await expect
+    .poll(async () => (await playerState(page)).kbps ?? 0, { timeout: 30_000, intervals: [500] })
+    .toBeGreaterThan(100);
 
   // DevTools network emulation: about 90 kb/s, below the 128 and 256 kb/s renditions.
   const cdp = await page.context().newCDPSession(page);
@@ -179,4 +183,21 @@ test.describe("streaming origin", () => {
     expect((await granted.body()).length).toBe(16);
     expect(granted.headers()["cache-control"]).toBe("no-store");
   });
+});
+
+test("signed-in pages render on the server without errors", async ({ page }) => {
+  await signInThroughUi(page, demoListener.email, demoListener.password);
+  await expect(page.getByRole("list", { name: "Albums" })).toBeVisible();
+  const { albums } = await trpcGet<{ albums: { id: string; artist: { id: string } }[] }>(
+    page.request,
+    "catalog.albums",
+    {},
+  );
+  const first = albums[0];
+  for (const path of ["/", "/account", `/album/${first?.id}`, `/artist/${first?.artist.id}`]) {
+    const res = await page.request.get(path);
+    expect(res.status(), path).toBe(200);
+  }
+  expect((await page.request.get("/album/not-an-id")).status()).toBe(404);
+  expect((await page.request.get("/album/00000000-0000-4000-8000-000000000000")).status()).toBe(404);
 });

@@ -33,5 +33,8 @@ export function storageFromEnv(environment: NodeJS.ProcessEnv = process.env): Ob
       forcePathStyle: env.S3_VIRTUAL_HOSTED !== "true",
     });
   }
-  return new LocalStorage(path.resolve(env.MEDIA_DIR ?? path.join(dataDir, "media")));
+  // Resolved at run time from configuration; the bundler must not trace it.
+  return new LocalStorage(
+    path.resolve(/*turbopackIgnore: true*/ env.MEDIA_DIR ?? path.join(dataDir, "media")),
+  );
 }

@@ -4,9 +4,9 @@ import { buildHlsConfig, chooseStartLevel, DEFAULT_BANDWIDTH_ESTIMATE_BPS } from
 const ladder = [64_000, 128_000, 256_000, 320_000];
 
 describe("chooseStartLevel", () => {
-  it("uses the middle level without an estimate", () => {
-    expect(chooseStartLevel(ladder, null)).toBe(2);
-    expect(chooseStartLevel(ladder, Number.NaN)).toBe(2);
+  it("starts at the lowest level without an estimate", () => {
+    expect(chooseStartLevel(ladder, null)).toBe(0);
+    expect(chooseStartLevel(ladder, Number.NaN)).toBe(0);
     expect(chooseStartLevel([128_000], undefined)).toBe(0);
     expect(chooseStartLevel([], 1_000_000)).toBe(-1);
   });

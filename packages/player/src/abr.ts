@@ -10,8 +10,10 @@ export const DEFAULT_BANDWIDTH_ESTIMATE_BPS = 1_000_000;
 /**
  * Picks the start level from the previous track's bandwidth estimate:
  * the highest level whose bitrate fits within `safety` x estimate. Without an
- * estimate, the middle level is a sensible compromise. `bitratesBps` must be
- * sorted ascending (as hls.js sorts its levels).
+ * estimate, the lowest: its short first segment costs a few kilobytes, so it
+ * starts at once even on a weak link, and ABR climbs after measuring it (a
+ * middle start stalled on 150-400 kb/s links in bench/stalls.ts).
+ * `bitratesBps` must be sorted ascending (as hls.js sorts its levels).
  */
 export function chooseStartLevel(
   bitratesBps: readonly number[],
@@ -21,7 +23,7 @@ export function chooseStartLevel(
   const n = bitratesBps.length;
   if (n === 0) return -1;
   if (!estimateBps || !Number.isFinite(estimateBps) || estimateBps <= 0) {
-    return Math.floor(n / 2);
+    return 0;
   }
   const budget = estimateBps * safety;
   let chosen = 0;

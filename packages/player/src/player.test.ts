@@ -209,7 +209,7 @@ describe("Player", () => {
     expect(hls.url).toBe("https://media/a/master.m3u8");
     expect(hls.config).toMatchObject({ autoStartLoad: false, testBandwidth: false, startFragPrefetch: true });
     hls.manifestParsed();
-    expect(hls.startLevel).toBe(1); // middle of 3 without an estimate
+    expect(hls.startLevel).toBe(0); // lowest without an estimate
     expect(hls.startLoadAt).toBe(-1);
     const el = hls.media;
     expect(el?.playCalls).toBe(1);
@@ -234,6 +234,17 @@ describe("Player", () => {
     expect(errors[0]).toMatchObject({ type: "listener", fatal: false, message: "ui bug" });
     expect(lastHls().url).toContain("/a/");
     player.destroy();
+  });
+
+  it("starts a cold track with a small buffer and raises it once playback settles", async () => {
+    const player = makePlayer({ preloadNext: false });
+    await player.playTracks([track("a")]);
+    const hls = lastHls();
+    hls.manifestParsed();
+    expect(hls.config.maxBufferLength).toBe(6);
+    hls.media?.fire("playing");
+    scheduler.advance(3000);
+    expect(hls.config.maxBufferLength).toBe(30);
   });
 
   it("preloads the next track after start settles and swaps to it on ended", async () => {

@@ -855,6 +855,8 @@ export class Player implements MediaSessionHost {
     this.clearSettleTimer();
     this.settleTimer = this.scheduler.setTimeout(() => {
       this.settleTimer = null;
+      // Playing steadily now: buffer normally (a cold start began with a small buffer).
+      this.active.settle();
       if (this.options.preloadNext === "nearEnd") return;
       this.preloadUpcoming();
     }, this.options.settleMs ?? 3000);

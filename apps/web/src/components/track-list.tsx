@@ -1,10 +1,12 @@
 "use client";
 
 import Link from "next/link";
+import { useEffect } from "react";
 
 import { formatTime } from "./format";
 import { ClockIcon, PauseIcon, PlayIcon } from "./icons";
 import { usePlayer, usePlayerState } from "./player/player-provider";
+import { rememberStreams } from "./player/known-streams";
 import { toPlayerTrack } from "./player/to-player-track";
 import type { CatalogTrack } from "./player/to-player-track";
 import { ArtistLinks } from "~/components/artist-links";
@@ -25,6 +27,7 @@ export function TrackList({
   const player = usePlayer();
   const { track: current, status } = usePlayerState();
   const playable = tracks.filter((t) => t.playable);
+  useEffect(() => rememberStreams(tracks), [tracks]);
   const play = (track: CatalogTrack) => {
     if (!player) return;
     if (current?.id === track.id) return void player.toggle();

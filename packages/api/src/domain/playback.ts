@@ -55,16 +55,30 @@ export async function authorizeStream(
   db: Db,
   config: StreamConfig,
   input: { userId: string; trackId: string; now?: number },
-): Promise<{ url: string; expiresAt: number }> {
+): Promise<SignedStream> {
   await assertMayPlay(db, input.userId, input.trackId);
   const [track] = await db
     .select({ masterPath: schema.track.masterPath })
     .from(schema.track)
     .where(eq(schema.track.id, input.trackId));
   if (!track?.masterPath) throw new AppError("NOT_FOUND", "This track has not been encoded yet");
+  return signedStream(config, { ...input, masterPath: track.masterPath });
+}
+
+export interface SignedStream {
+  url: string;
+  /** Epoch ms. */
+  expiresAt: number;
+}
+
+/** The signed master playlist URL of a track the caller has already been found to be allowed. */
+export function signedStream(
+  config: StreamConfig,
+  input: { userId: string; trackId: string; masterPath: string; now?: number },
+): SignedStream {
   const expiresAt = Math.floor((input.now ?? Date.now()) / 1000) + config.ttlSeconds;
   const query = signGrant({ trackId: input.trackId, userId: input.userId, expiresAt }, config.secret);
-  return { url: `${STREAM_BASE}/${objectPathOf(track.masterPath)}?${query}`, expiresAt: expiresAt * 1000 };
+  return { url: `${STREAM_BASE}/${objectPathOf(input.masterPath)}?${query}`, expiresAt: expiresAt * 1000 };
 }
 
 /** The AES-128 key of a track, for a listener who may play it. */

@@ -1,7 +1,7 @@
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 
-import { getAlbum, getArtist, listAlbums, listeningCountry } from "../domain/catalog";
+import { getAlbum, getArtist, listAlbums, listenerOf } from "../domain/catalog";
 import { protectedProcedure } from "../trpc";
 
 export const catalogRouter = {
@@ -17,12 +17,12 @@ export const catalogRouter = {
   album: protectedProcedure
     .input(z.strictObject({ id: z.uuid("Not an album id") }))
     .query(async ({ ctx, input }) =>
-      getAlbum(ctx.db, input.id, await listeningCountry(ctx.db, ctx.session.user.id)),
+      getAlbum(ctx.db, input.id, await listenerOf(ctx.db, ctx.session.user.id, ctx.streaming)),
     ),
 
   artist: protectedProcedure
     .input(z.strictObject({ id: z.uuid("Not an artist id") }))
     .query(async ({ ctx, input }) =>
-      getArtist(ctx.db, input.id, await listeningCountry(ctx.db, ctx.session.user.id)),
+      getArtist(ctx.db, input.id, await listenerOf(ctx.db, ctx.session.user.id, ctx.streaming)),
     ),
 } satisfies TRPCRouterRecord;

@@ -114,7 +114,14 @@ describe.each(stacks)("playback on $name", (stackConfig) => {
       playable: false,
       unavailableReason: expect.stringMatching(/country/) as string,
     });
+    expect(album.tracks[0]?.stream).toBeNull();
     expect(album.coverUrl).toMatch(/^\/api\/covers\//);
+
+    // Playable tracks come with a signed URL the origin accepts, saving a round trip at play time.
+    const open = await insertTrack(stack.db);
+    const track = (await stack.caller(listener).catalog.album({ id: open.albumId })).tracks[0];
+    const query = new URL(track?.stream?.url ?? "", "http://x").searchParams;
+    expect(verifyGrant(open.trackId, query, stack.streaming.secret)).toMatchObject({ ok: true });
     expect(await codeOf(stack.caller(listener).catalog.album({ id: randomUUID() }))).toBe("NOT_FOUND");
   });
 

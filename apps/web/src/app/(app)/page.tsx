@@ -1,6 +1,6 @@
 import { AlbumGrid } from "~/components/album-grid";
 import { getSession } from "~/server/auth";
-import { getQueryClient, trpc } from "~/trpc/server";
+import { fetchForPage, getQueryClient, trpc } from "~/trpc/server";
 
 function greeting(date = new Date()): string {
   const hour = date.getHours();
@@ -9,7 +9,9 @@ function greeting(date = new Date()): string {
 
 export default async function HomePage() {
   const session = await getSession();
-  const { albums } = await getQueryClient().fetchQuery(trpc.catalog.albums.queryOptions({ limit: 48 }));
+  const { albums } = await fetchForPage(() =>
+    getQueryClient().fetchQuery(trpc.catalog.albums.queryOptions({ limit: 48 })),
+  );
   return (
     <>
       <section className="hero">

@@ -36,7 +36,15 @@ export function NowPlayingBar() {
         {track ? (
           <>
             {track.album.coverUrl ? (
-              <img className="np-cover" src={track.album.coverUrl} alt="" width={56} height={56} />
+              <img
+                className="np-cover"
+                src={track.album.coverUrl}
+                alt=""
+                width={56}
+                height={56}
+                fetchPriority="low"
+                decoding="async"
+              />
             ) : (
               <div className="np-cover placeholder" aria-hidden="true" />
             )}

@@ -1,7 +1,7 @@
 "use client";
 
 import { Player } from "@cadence/player";
-import { useQuery } from "@tanstack/react-query";
+import { QueryObserver, useQueryClient } from "@tanstack/react-query";
 import type { TelemetryEvent } from "@cadence/player";
 import type { RouterInputs } from "@cadence/api";
 import { createContext, useContext, useEffect, useState, useSyncExternalStore } from "react";
@@ -9,6 +9,7 @@ import type { ReactNode } from "react";
 
 import { useTRPC, useTRPCClient } from "~/trpc/react";
 
+import { knownStream } from "./known-streams";
 import { createPlayerStore, EMPTY_SNAPSHOT } from "./player-store";
 import type { PlayerSnapshot } from "./player-store";
 import { useKeyboardShortcuts } from "./use-keyboard-shortcuts";
@@ -42,7 +43,7 @@ export function PlayerProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     const player = new Player({
-      resolveSource: (trackId) => client.playback.stream.query({ trackId }),
+      resolveSource: async (trackId) => knownStream(trackId) ?? client.playback.stream.query({ trackId }),
       telemetry: {
         send: async (events, { unloading }) => {
           const input = toReport(events);
@@ -70,13 +71,19 @@ export function PlayerProvider({ children }: { children: ReactNode }) {
 
   useKeyboardShortcuts(value.player);
 
-  // The listener's volume-normalisation setting, kept in step when they change it.
+  // The listener's volume-normalisation setting, kept in step when they change it. Observed from
+  // an effect, not useQuery: a query made while rendering would exist in the cache before a
+  // page's HydrationBoundary, which then defers hydrating it and the page fetches on the server.
   const trpc = useTRPC();
-  const { data: me } = useQuery(trpc.user.me.queryOptions());
-  const normalisation = me?.preferences.normalisation;
+  const queryClient = useQueryClient();
   useEffect(() => {
-    if (value.player && normalisation) value.player.setNormalization(normalisation);
-  }, [value.player, normalisation]);
+    const player = value.player;
+    if (!player) return;
+    const observer = new QueryObserver(queryClient, trpc.user.me.queryOptions());
+    return observer.subscribe(({ data }) => {
+      if (data) player.setNormalization(data.preferences.normalisation);
+    });
+  }, [value.player, queryClient, trpc]);
 
   return <PlayerContext.Provider value={value}>{children}</PlayerContext.Provider>;
 }

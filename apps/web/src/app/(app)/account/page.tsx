@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 
-import { HydrateClient, getQueryClient, trpc } from "~/trpc/server";
+import { HydrateClient, fetchForPage, getQueryClient, trpc } from "~/trpc/server";
 import { AccountSettings } from "./account-settings";
 
 export const metadata: Metadata = { title: "Account" };
 
 export default async function AccountPage() {
-  await getQueryClient().prefetchQuery(trpc.user.me.queryOptions());
+  await fetchForPage(() => getQueryClient().fetchQuery(trpc.user.me.queryOptions()));
   return (
     <HydrateClient>
       <AccountSettings />

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 
-import { HydrateClient, getQueryClient, trpc } from "~/trpc/server";
+import { HydrateClient, fetchForPage, getQueryClient, trpc } from "~/trpc/server";
 import { AlbumView } from "./album-view";
 import { isUuid } from "~/lib/uuid";
 
@@ -10,10 +10,7 @@ export const metadata: Metadata = { title: "Album" };
 export default async function AlbumPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   if (!isUuid(id)) notFound();
-  const album = await getQueryClient()
-    .fetchQuery(trpc.catalog.album.queryOptions({ id }))
-    .catch(() => null);
-  if (!album) notFound();
+  await fetchForPage(() => getQueryClient().fetchQuery(trpc.catalog.album.queryOptions({ id })));
   return (
     <HydrateClient>
       <AlbumView id={id} />

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 
-import { HydrateClient, getQueryClient, trpc } from "~/trpc/server";
+import { HydrateClient, fetchForPage, getQueryClient, trpc } from "~/trpc/server";
 import { ArtistView } from "./artist-view";
 import { isUuid } from "~/lib/uuid";
 
@@ -10,10 +10,7 @@ export const metadata: Metadata = { title: "Artist" };
 export default async function ArtistPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   if (!isUuid(id)) notFound();
-  const artist = await getQueryClient()
-    .fetchQuery(trpc.catalog.artist.queryOptions({ id }))
-    .catch(() => null);
-  if (!artist) notFound();
+  await fetchForPage(() => getQueryClient().fetchQuery(trpc.catalog.artist.queryOptions({ id })));
   return (
     <HydrateClient>
       <ArtistView id={id} />

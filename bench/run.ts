@@ -1,0 +1,128 @@
+/**
+ * All benchmarks, one command:  npx tsx bench/run.ts   (or `pnpm bench`)
+ *
+ * Runs the ingest benchmark, then starts the app once and runs the playback start and stalls
+ * benchmarks against it, each as its own process. Every benchmark writes its JSON to
+ * bench/results/; this writes bench/results/run.json with a summary of the three.
+ *
+ * Knobs (environment): BENCH_INGEST_TRACKS (default 6), BENCH_INGEST_SECONDS (default 60),
+ * BENCH_START_ROUNDS (default 36), BENCH_STALL_SECONDS (default 240), BENCH_ONLY (comma-separated
+ * subset of ingest,playback-start,stalls).
+ */
+import { spawn } from "node:child_process";
+import path from "node:path";
+
+import { log, repoRoot, startApp } from "./lib/harness";
+import type { AppHandle } from "./lib/harness";
+import { readResult, writeResult } from "./lib/results";
+import { ms, ratio } from "./lib/stats";
+import type { PlaybackStartResult } from "./playback-start";
+import type { StallsResult } from "./stalls";
+
+interface IngestResult {
+  date: string;
+  baseline: { medianX: number };
+  ladder: { medianX: number; p95X: number };
+  parallel: { machineX: number };
+  ladderCostVsBaseline: number;
+}
+
+interface Step {
+  name: "ingest" | "playback-start" | "stalls";
+  args: string[];
+  needsApp: boolean;
+}
+
+const STEPS: Step[] = [
+  {
+    name: "ingest",
+    args: [
+      "bench/ingest.ts",
+      process.env.BENCH_INGEST_TRACKS ?? "6",
+      `--seconds=${process.env.BENCH_INGEST_SECONDS ?? "60"}`,
+    ],
+    needsApp: false,
+  },
+  { name: "playback-start", args: ["bench/playback-start.ts"], needsApp: true },
+  { name: "stalls", args: ["bench/stalls.ts"], needsApp: true },
+];
+
+const only = process.env.BENCH_ONLY?.split(",").map((s) => s.trim());
+const steps = STEPS.filter((step) => !only || only.includes(step.name));
+const runStarted = new Date();
+const outcomes: { name: string; ok: boolean; seconds: number }[] = [];
+let app: AppHandle | null = null;
+try {
+  for (const step of steps) {
+    if (step.needsApp && !app) app = await startApp();
+    log(`── ${step.name} ──`);
+    const started = performance.now();
+    const code = await runChild(step.args, app && step.needsApp ? { BENCH_BASE_URL: app.baseUrl } : {});
+    const seconds = (performance.now() - started) / 1000;
+    outcomes.push({ name: step.name, ok: code === 0, seconds });
+    if (code !== 0) log(`${step.name} failed (exit ${code}); going on with the others`);
+  }
+} finally {
+  await app?.stop();
+}
+
+const summary = {
+  date: runStarted.toISOString(),
+  steps: outcomes,
+  ingest: await fresh<IngestResult>("ingest"),
+  playbackStart: await fresh<PlaybackStartResult>("playback-start"),
+  stalls: await fresh<StallsResult>("stalls"),
+};
+await writeResult("run", {
+  ...summary,
+  playbackStart: summary.playbackStart && { ...summary.playbackStart, plays: undefined },
+});
+process.stdout.write(summaryText(summary));
+process.exitCode = outcomes.every((o) => o.ok) ? 0 : 1;
+
+function runChild(args: string[], env: Record<string, string>): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(path.join(repoRoot, "node_modules/.bin/tsx"), args, {
+      cwd: repoRoot,
+      env: { ...process.env, ...env },
+      stdio: "inherit",
+    });
+    child.once("exit", (code) => resolve(code ?? 1));
+    child.once("error", () => resolve(1));
+  });
+}
+
+/** A result written during this run (an older file from a failed step is ignored). */
+async function fresh<T extends { date: string }>(name: string): Promise<T | null> {
+  const result = (await readResult(name).catch(() => null)) as T | null;
+  return result && new Date(result.date) >= runStarted ? result : null;
+}
+
+function summaryText(s: typeof summary): string {
+  const lines = ["", "══ summary ══"];
+  for (const o of s.steps) lines.push(`${o.name}: ${o.ok ? "ok" : "FAILED"} in ${o.seconds.toFixed(0)} s`);
+  if (s.ingest) {
+    lines.push(
+      `ingest: ladder ${s.ingest.ladder.medianX.toFixed(1)}x real time per core (p95 ${s.ingest.ladder.p95X.toFixed(1)}x), ` +
+        `baseline AAC ${s.ingest.baseline.medianX.toFixed(1)}x, ladder costs ${s.ingest.ladderCostVsBaseline.toFixed(2)}x the time`,
+    );
+  }
+  const start = s.playbackStart;
+  if (start) {
+    for (const [variant, summaryOf] of Object.entries(start.summaries)) {
+      const r = start.ratiosVsHlsDefault[variant as keyof typeof start.ratiosVsHlsDefault] ?? NaN;
+      lines.push(
+        `start ${variant.padEnd(14)} median ${ms(summaryOf.median)}, p95 ${ms(summaryOf.p95)} ` +
+          `(n=${summaryOf.n}, failed ${summaryOf.failed}), ${ratio(r)} hls.js default`,
+      );
+    }
+  }
+  for (const p of s.stalls?.profiles ?? []) {
+    lines.push(
+      `stalls ${p.profile.name}: ${p.stallsPerHour.toFixed(1)}/h, ratio ${(100 * p.stallRatio).toFixed(2)}% ` +
+        `over ${p.totals.playedSec.toFixed(0)} s played`,
+    );
+  }
+  lines.push(`results in bench/results/ (run.json, ingest.json, playback-start.json, stalls.json)`, "");
+  return lines.join("\n");
+}
