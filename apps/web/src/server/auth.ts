@@ -1,6 +1,12 @@
 import "server-only";
 
-import { createAccount, currentSessionVersion, verifyCredentials, clientIp } from "@cadence/api";
+import {
+  clientIp,
+  createAccount,
+  currentSessionVersion,
+  endAllSessions,
+  verifyCredentials,
+} from "@cadence/api";
 import type { Role, Session } from "@cadence/api";
 import { and, eq, schema, sql } from "@cadence/db";
 import type { NextAuthOptions } from "next-auth";
@@ -154,10 +160,7 @@ export const authOptions: NextAuthOptions = {
     // Signing out ends every session of the account, not only this browser's cookie.
     async signOut({ token }) {
       const sub = (token as CadenceToken | null)?.sub;
-      if (sub) {
-        const { endAllSessions } = await import("@cadence/api");
-        await endAllSessions(services(), sub);
-      }
+      if (sub) await endAllSessions(services(), sub);
     },
   },
   logger: {

@@ -1,5 +1,5 @@
 import { RateLimiter } from "@cadence/cache";
-import { eq, schema, sql } from "@cadence/db";
+import { eq, schema } from "@cadence/db";
 import type { Db } from "@cadence/db";
 
 import type { ApiServices } from "../context";
@@ -177,9 +177,4 @@ export async function deleteAccount(
   }
   await services.db.delete(schema.user).where(eq(schema.user.id, userId));
   await forgetSessionVersion(services, userId);
-}
-
-export async function countUsers(db: Db): Promise<number> {
-  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(schema.user);
-  return row?.n ?? 0;
 }
