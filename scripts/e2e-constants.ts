@@ -2,7 +2,8 @@
 export const E2E_STREAM_SECRET = "e2e-stream-signing-secret-not-for-production-0001";
 
 const adminUrl = () => process.env.TEST_DATABASE_URL ?? "postgres://root@127.0.0.1:5432/test";
-export const E2E_DATABASE = "cadence_e2e";
+// Overridable so several checkouts on one machine can run their e2e suites side by side.
+export const E2E_DATABASE = process.env.E2E_DATABASE ?? "cadence_e2e";
 
 /** The database the e2e server runs on; its server creates it fresh for every run. */
 export function e2eDatabaseUrl(): string {
