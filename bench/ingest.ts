@@ -12,18 +12,12 @@ import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 
-// Relative imports: the repository root does not depend on the workspace packages.
-import { createTestDb } from "../packages/db/src/testing";
-import {
-  generateDemoCatalog,
-  ingestFolder,
-  LocalStorage,
-  locateFfmpeg,
-  readTags,
-  runFfmpeg,
-} from "../packages/media/src/index";
-import type { IngestDurations } from "../packages/media/src/index";
-import { tempDir } from "../packages/media/src/testing";
+import { createTestDb } from "@cadence/db/testing";
+import { generateDemoCatalog } from "@cadence/demo";
+import { ingestFolder, LocalStorage, locateFfmpeg, readTags, runFfmpeg } from "@cadence/media";
+import type { IngestDurations } from "@cadence/media";
+import { tempDir } from "@cadence/media/testing";
+
 import { median } from "./lib/stats";
 
 const args = process.argv.slice(2);

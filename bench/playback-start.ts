@@ -23,7 +23,7 @@ import path from "node:path";
 
 import type { Page } from "@playwright/test";
 
-import { runFfmpeg } from "../packages/media/src/index";
+import { runFfmpeg } from "@cadence/media";
 import { loadCatalog, signedStreamUrl } from "./lib/catalog";
 import type { CatalogAlbum, CatalogTrack } from "./lib/catalog";
 import {

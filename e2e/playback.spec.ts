@@ -1,4 +1,4 @@
-import { signGrant } from "@cadence/api/streaming/signing";
+import { signGrant } from "@cadence/domain/streaming";
 import type { Page } from "@playwright/test";
 import { expect, test } from "@playwright/test";
 

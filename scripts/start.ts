@@ -7,14 +7,14 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
-import { startRedisHttpBridge } from "@cadence/cache/redis-http/server";
+import { startRedisHttpBridge } from "@cadence/cache/redis-http";
 import { connectionFromEnv, createDb, dataDir } from "@cadence/db";
-import { demoAccounts } from "@cadence/api/demo-accounts";
-import { generateDemoCatalog } from "@cadence/media/demo-catalog";
+import { demoAccounts } from "@cadence/domain/demo-accounts";
+import { generateDemoCatalog } from "@cadence/demo";
 import { ingestFolder } from "@cadence/media/ingest";
 import type { IngestSummary } from "@cadence/media/ingest";
 import { storageFromEnv } from "@cadence/media/storage-env";
-import { seedAccounts } from "@cadence/api/seed";
+import { seedAccounts } from "@cadence/domain/seed";
 
 const root = path.resolve(import.meta.dirname, "..");
 const webDir = path.join(root, "apps/web");

@@ -2,7 +2,14 @@ import type { NextConfig } from "next";
 
 const config: NextConfig = {
   // Workspace packages export TypeScript source.
-  transpilePackages: ["@cadence/api", "@cadence/cache", "@cadence/db", "@cadence/media", "@cadence/player"],
+  transpilePackages: [
+    "@cadence/api",
+    "@cadence/cache",
+    "@cadence/db",
+    "@cadence/domain",
+    "@cadence/media",
+    "@cadence/player",
+  ],
   // Native and WASM modules load from node_modules at run time instead of being bundled.
   serverExternalPackages: [
     "@electric-sql/pglite",

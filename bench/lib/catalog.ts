@@ -1,7 +1,7 @@
 /** The demo catalog and signed stream URLs, read through the app's own tRPC API. */
 import type { APIRequestContext } from "@playwright/test";
 
-import type { RouterOutputs } from "../../packages/api/src/index";
+import type { RouterOutputs } from "@cadence/api";
 import { trpcGet } from "../../test/trpc-http";
 
 export type CatalogAlbum = RouterOutputs["catalog"]["album"];

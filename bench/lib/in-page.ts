@@ -2,8 +2,7 @@
  * Functions that run inside the page through page.evaluate. Each must be self-contained: it is
  * serialised and cannot reach anything outside its own body (types excepted).
  */
-import type { HlsConstructor } from "../../packages/player/src/hls-types";
-import type { Player } from "../../packages/player/src/player";
+import type { HlsConstructor, Player } from "@cadence/player";
 
 export interface BenchWindow {
   cadencePlayer?: Player;

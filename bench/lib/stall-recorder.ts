@@ -2,8 +2,7 @@
  * In-page recorder for the stalls benchmark (runs through page.evaluate; each function must be
  * self-contained). It listens to the player's events and keeps running totals on window.
  */
-import type { Player } from "../../packages/player/src/player";
-import type { RepeatMode, Track } from "../../packages/player/src/types";
+import type { Player, RepeatMode, Track } from "@cadence/player";
 
 export interface StallTotals {
   /** Seconds of audio played (sum of playhead advances between time updates). */

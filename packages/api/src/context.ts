@@ -1,25 +1,12 @@
-import type { Cache } from "@cadence/cache";
-import type { Db } from "@cadence/db";
-
-import type { StreamConfig } from "./domain/playback";
-
-export type Role = "listener" | "admin";
-
-/** What the app knows about the caller once next-auth has checked the session cookie. */
-export interface SessionUser {
-  id: string;
-  email: string;
-  role: Role;
-}
+import type { DomainServices, SessionUser } from "@cadence/domain";
+import type { StreamConfig } from "@cadence/domain/streaming";
 
 export interface Session {
   user: SessionUser;
 }
 
-export interface ApiServices {
-  db: Db;
-  cache: Cache;
-}
+/** The engines every procedure runs on; the same ones the domain layer takes. */
+export type ApiServices = DomainServices;
 
 export interface CreateContextOptions extends ApiServices {
   streaming: StreamConfig;

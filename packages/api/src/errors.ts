@@ -1,8 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import type { TRPC_ERROR_CODE_KEY } from "@trpc/server";
 
-export type AppErrorCode =
-  "NOT_FOUND" | "FORBIDDEN" | "CONFLICT" | "INVALID" | "UNAUTHENTICATED" | "THROTTLED" | "UNAVAILABLE";
+import type { AppError, AppErrorCode } from "@cadence/domain";
 
 const trpcCode: Record<AppErrorCode, TRPC_ERROR_CODE_KEY> = {
   NOT_FOUND: "NOT_FOUND",
@@ -14,22 +13,7 @@ const trpcCode: Record<AppErrorCode, TRPC_ERROR_CODE_KEY> = {
   UNAVAILABLE: "SERVICE_UNAVAILABLE",
 };
 
-/**
- * A domain failure as data. Domain functions throw these; the API maps them to tRPC errors
- * in one place (`toTRPCError`), carrying the field a form should highlight.
- */
-export class AppError extends Error {
-  constructor(
-    readonly code: AppErrorCode,
-    message: string,
-    readonly field?: string,
-    readonly retryAfterSeconds?: number,
-  ) {
-    super(message);
-    this.name = "AppError";
-  }
-}
-
+/** Domain errors become tRPC errors here and only here. */
 export function toTRPCError(error: AppError): TRPCError {
   return new TRPCError({ code: trpcCode[error.code], message: error.message, cause: error });
 }

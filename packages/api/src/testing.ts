@@ -3,9 +3,9 @@ import { MemoryCache } from "@cadence/cache";
 import { createTestRedisCache } from "@cadence/cache/testing";
 import { createTestDb } from "@cadence/db/testing";
 import type { TestDriver } from "@cadence/db/testing";
+import type { StreamConfig } from "@cadence/domain/streaming";
 
 import type { ApiServices, Session } from "./context";
-import type { StreamConfig } from "./domain/playback";
 import { createTRPCContext } from "./context";
 import { appRouter } from "./root";
 import { createCallerFactory } from "./trpc";

@@ -3,7 +3,9 @@ import superjson from "superjson";
 import { z, ZodError } from "zod";
 
 import type { TRPCContext } from "./context";
-import { AppError, toTRPCError } from "./errors";
+import { AppError } from "@cadence/domain";
+
+import { toTRPCError } from "./errors";
 
 const t = initTRPC.context<TRPCContext>().create({
   transformer: superjson,

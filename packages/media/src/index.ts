@@ -37,15 +37,12 @@ export { signRequest } from "./sigv4";
 export type { AwsCredentials, SignInput } from "./sigv4";
 export { storageFromEnv } from "./storage-env";
 
+export { Mp4FormatError, readBoxes, splitFragmentedMp4 } from "./mp4";
+export type { Box, Fragment, FragmentedMp4 } from "./mp4";
+
 export { AUDIO_EXTENSIONS, hashFile, scanFolder } from "./scan";
+export { mapWithConcurrency } from "./pool";
 export type { ScannedFile } from "./scan";
-
-export { albumKey, artistNameKey, foldName } from "./catalog-keys";
-
-export { generateDemoCatalog, planDemoCatalog } from "./demo-catalog";
-export type { DemoAlbum, DemoCatalog, DemoCatalogOptions, DemoFormat, DemoTrack } from "./demo-catalog";
-export { GENRES } from "./demo-synth";
-export type { Genre } from "./demo-synth";
 
 export { ingestFolder } from "./ingest";
 export type { FileOutcome, IngestDurations, IngestEvent, IngestOptions, IngestSummary } from "./ingest";

@@ -8,8 +8,9 @@ import { createTestDb } from "@cadence/db/testing";
 import { asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { generateDemoCatalog, planDemoCatalog } from "./demo-catalog";
-import type { DemoCatalog } from "./demo-catalog";
+import { generateDemoCatalog } from "@cadence/demo";
+import type { DemoCatalog } from "@cadence/demo";
+
 import { ingestFolder } from "./ingest";
 import type { IngestEvent } from "./ingest";
 import { LocalStorage } from "./local-storage";
@@ -176,34 +177,6 @@ describe("ingestFolder", () => {
     const fourth = await ingestFolder({ db, storage, folder: music });
     expect(fourth).toMatchObject({ added: 0, updated: 1, skipped: 7, retired: 0, audioSeconds: 0 });
     expect((await trackBySource(deleted.path)).retiredAt).toBeNull();
-  });
-});
-
-describe("demo catalog", () => {
-  it("plans about 40 tracks by 8 artists on 12 albums in 6 genres, some with two artists", () => {
-    const { tracks, albums } = planDemoCatalog({ outDir: "/demo" });
-    expect(tracks).toHaveLength(40);
-    expect(albums).toHaveLength(12);
-    expect(new Set(albums.map((album) => album.artist)).size).toBe(8);
-    expect(new Set(tracks.map((track) => track.genre)).size).toBe(6);
-    expect(new Set(tracks.map((track) => track.format))).toEqual(
-      new Set(["flac", "mp3", "ogg", "opus", "m4a", "wav"]),
-    );
-    expect(tracks.filter((track) => track.artistTag !== track.albumArtist).length).toBeGreaterThanOrEqual(4);
-    for (const track of tracks) {
-      expect(track.durationSeconds).toBeGreaterThanOrEqual(30);
-      expect(track.durationSeconds).toBeLessThanOrEqual(90);
-    }
-  });
-
-  it("writes byte-identical files for the same seed", async () => {
-    const other = path.join(dir.path, "again");
-    const second = await generateDemoCatalog({ outDir: other, limit: 8, durationSeconds: 3 });
-    for (const [index, track] of second.tracks.entries()) {
-      const original = catalog.tracks[index];
-      if (!original || index === 1) continue; // track 1 was rewritten by the incremental test
-      expect(await hashFile(track.path)).toBe(await hashFile(original.path));
-    }
   });
 });
 

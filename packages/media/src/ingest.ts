@@ -1,23 +1,22 @@
-import { createHash, randomBytes, randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
 import { availableParallelism, tmpdir } from "node:os";
 import path from "node:path";
 
-import { schema } from "@cadence/db";
 import type { Db } from "@cadence/db";
-import { eq, inArray, isNotNull, sql } from "drizzle-orm";
+import { recordPublishedTrack, restoreTrack, retireTracks, tracksBySource } from "@cadence/domain/catalog";
+import type { SourceTrack } from "@cadence/domain/catalog";
+import { newEncodingPrefix } from "@cadence/domain/streaming";
 
-import { albumKey, artistNameKey } from "./catalog-keys";
 import { FfmpegError } from "./ffmpeg";
 import { transcodeToHls } from "./hls";
-import type { HlsLadder } from "./hls";
 import { mapWithConcurrency } from "./pool";
 import { hashFile, scanFolder } from "./scan";
 import type { ScannedFile } from "./scan";
 import { putOptionsFor } from "./storage";
 import type { ObjectStorage } from "./storage";
 import { readTags, UnreadableAudioError } from "./tags";
-import type { Picture, TrackTags } from "./tags";
+import type { Picture } from "./tags";
 
 export type FileOutcome = "added" | "updated" | "restored" | "skipped" | "failed";
 
@@ -70,13 +69,6 @@ export interface IngestSummary {
   wallMs: number;
 }
 
-interface KnownTrack {
-  id: string;
-  sourceHash: string | null;
-  retiredAt: Date | null;
-  masterPath: string | null;
-}
-
 const FOLDER_IMAGES = ["cover.jpg", "cover.jpeg", "cover.png", "folder.jpg", "folder.png", "front.jpg"];
 
 /**
@@ -107,7 +99,7 @@ export async function ingestFolder(options: IngestOptions): Promise<IngestSummar
 
   const files = await time("scanMs", () => scanFolder(folder));
   options.onProgress?.({ type: "scanned", files: files.length });
-  const known = await time("dbMs", () => knownTracks(db));
+  const known = await time("dbMs", () => tracksBySource(db));
 
   const summary: IngestSummary = {
     files: files.length,
@@ -134,12 +126,7 @@ export async function ingestFolder(options: IngestOptions): Promise<IngestSummar
         outcome = "skipped";
       } else if (existing?.sourceHash === hash) {
         // The file came back unchanged: its encoding is still published.
-        await time("dbMs", () =>
-          db
-            .update(schema.track)
-            .set({ retiredAt: null, updatedAt: new Date() })
-            .where(eq(schema.track.id, existing.id)),
-        );
+        await time("dbMs", () => restoreTrack(db, existing.id));
         outcome = "restored";
       } else {
         const seconds = await publish(file, hash, existing ?? null, { db, storage, workDir, time });
@@ -172,34 +159,13 @@ export async function ingestFolder(options: IngestOptions): Promise<IngestSummar
     .filter(([source, track]) => track.retiredAt === null && isInside(folder, source) && !present.has(source))
     .map(([, track]) => track.id);
   if (gone.length > 0) {
-    await time("dbMs", () =>
-      db
-        .update(schema.track)
-        .set({ retiredAt: new Date(), updatedAt: new Date() })
-        .where(inArray(schema.track.id, gone)),
-    );
+    await time("dbMs", () => retireTracks(db, gone));
   }
   summary.retired = gone.length;
   options.onProgress?.({ type: "retired", count: gone.length });
   summary.failed.sort((a, b) => (a.path < b.path ? -1 : 1));
   summary.wallMs = performance.now() - started;
   return summary;
-}
-
-async function knownTracks(db: Db): Promise<Map<string, KnownTrack>> {
-  const rows = await db
-    .select({
-      id: schema.track.id,
-      sourcePath: schema.track.sourcePath,
-      sourceHash: schema.track.sourceHash,
-      retiredAt: schema.track.retiredAt,
-      masterPath: schema.track.masterPath,
-    })
-    .from(schema.track)
-    .where(isNotNull(schema.track.sourcePath));
-  const known = new Map<string, KnownTrack>();
-  for (const row of rows) if (row.sourcePath) known.set(row.sourcePath, row);
-  return known;
 }
 
 interface PublishContext {
@@ -213,13 +179,12 @@ interface PublishContext {
 async function publish(
   file: ScannedFile,
   hash: string,
-  existing: KnownTrack | null,
+  existing: SourceTrack | null,
   { db, storage, workDir, time }: PublishContext,
 ): Promise<number> {
   const tags = await time("tagsMs", () => readTags(file.path));
   const trackId = existing?.id ?? randomUUID();
-  // A fresh prefix per encoding: published objects never change, so they can be cached forever.
-  const prefix = `tracks/${trackId}/${randomBytes(6).toString("hex")}/`;
+  const prefix = newEncodingPrefix(trackId);
   const staging = await mkdtemp(path.join(workDir, "cadence-ingest-"));
   const uploaded: string[] = [];
   try {
@@ -237,7 +202,34 @@ async function publish(
     });
 
     await time("dbMs", () =>
-      record(db, { trackId, file, hash, tags, ladder, prefix, coverKey, isNew: !existing }),
+      recordPublishedTrack(db, {
+        trackId,
+        isNew: !existing,
+        sourcePath: file.path,
+        sourceHash: hash,
+        title: tags.title,
+        artists: tags.artists,
+        albumArtist: tags.albumArtist,
+        album: tags.album,
+        releaseDate: tags.releaseDate,
+        genre: tags.genre,
+        trackNumber: tags.trackNumber,
+        discNumber: tags.discNumber,
+        durationMs: tags.durationMs,
+        explicit: tags.explicit,
+        isrc: tags.isrc,
+        loudness: ladder.loudness,
+        masterKey: prefix + ladder.master,
+        renditions: ladder.renditions.map((rendition) => ({
+          bitrateKbps: rendition.bitrateKbps,
+          codecs: rendition.codecs,
+          pathPrefix: `${prefix}${rendition.dir}/`,
+          segmentCount: rendition.segments.length,
+          sizeBytes: rendition.totalBytes,
+        })),
+        contentKey: ladder.key,
+        coverKey,
+      }),
     );
     if (existing?.masterPath) await deletePrefix(storage, path.posix.dirname(existing.masterPath) + "/");
     return ladder.durationSeconds;
@@ -248,123 +240,6 @@ async function publish(
   } finally {
     await rm(staging, { recursive: true, force: true });
   }
-}
-
-interface Recordable {
-  trackId: string;
-  file: ScannedFile;
-  hash: string;
-  tags: TrackTags;
-  ladder: HlsLadder;
-  prefix: string;
-  coverKey: string | null;
-  isNew: boolean;
-}
-
-async function record(db: Db, item: Recordable): Promise<void> {
-  const { tags, ladder } = item;
-  const albumArtistName = tags.albumArtist ?? tags.artists[0] ?? "Unknown Artist";
-  const trackArtistNames = tags.artists.length > 0 ? tags.artists : [albumArtistName];
-  const albumTitle = tags.album ?? "Unknown Album";
-  const releaseDate = toSqlDate(tags.releaseDate);
-
-  await db.transaction(async (tx) => {
-    const artistIds = new Map<string, string>();
-    // Upserted in key order, so concurrent transactions lock artist rows in the same order and
-    // cannot deadlock on a collaboration credited the other way round.
-    const names = [albumArtistName, ...trackArtistNames].sort((a, b) =>
-      artistNameKey(a) < artistNameKey(b) ? -1 : 1,
-    );
-    for (const name of names) {
-      const key = artistNameKey(name);
-      if (artistIds.has(key)) continue;
-      const [row] = await tx
-        .insert(schema.artist)
-        .values({ name, nameKey: key })
-        // A no-op update so the existing row comes back; the first spelling seen stays.
-        .onConflictDoUpdate({ target: schema.artist.nameKey, set: { nameKey: sql`excluded.name_key` } })
-        .returning({ id: schema.artist.id });
-      if (!row) throw new Error(`could not upsert artist ${name}`);
-      artistIds.set(key, row.id);
-    }
-    const albumArtistId = artistIds.get(artistNameKey(albumArtistName)) ?? "";
-
-    const [albumRow] = await tx
-      .insert(schema.album)
-      .values({
-        title: albumTitle,
-        albumKey: albumKey(albumArtistName, albumTitle),
-        artistId: albumArtistId,
-        releaseDate,
-        genre: tags.genre,
-        coverPath: item.coverKey,
-      })
-      .onConflictDoUpdate({
-        target: schema.album.albumKey,
-        set: {
-          releaseDate: sql`coalesce(${schema.album.releaseDate}, excluded.release_date)`,
-          genre: sql`coalesce(${schema.album.genre}, excluded.genre)`,
-          coverPath: sql`coalesce(excluded.cover_path, ${schema.album.coverPath})`,
-        },
-      })
-      .returning({ id: schema.album.id });
-    if (!albumRow) throw new Error(`could not upsert album ${albumTitle}`);
-
-    const values = {
-      title: tags.title,
-      albumId: albumRow.id,
-      trackNumber: tags.trackNumber,
-      discNumber: tags.discNumber ?? 1,
-      durationMs: tags.durationMs,
-      genre: tags.genre,
-      explicit: tags.explicit,
-      isrc: tags.isrc,
-      releaseDate,
-      loudnessLufs: ladder.loudness?.integratedLufs ?? null,
-      truePeakDb: ladder.loudness?.truePeakDb ?? null,
-      sourcePath: item.file.path,
-      sourceHash: item.hash,
-      masterPath: item.prefix + ladder.master,
-      retiredAt: null,
-      updatedAt: new Date(),
-    };
-    if (item.isNew) {
-      await tx.insert(schema.track).values({ id: item.trackId, ...values });
-    } else {
-      await tx.update(schema.track).set(values).where(eq(schema.track.id, item.trackId));
-    }
-
-    await tx.delete(schema.trackArtist).where(eq(schema.trackArtist.trackId, item.trackId));
-    const credited = [...new Set(trackArtistNames.map(artistNameKey))];
-    await tx.insert(schema.trackArtist).values(
-      credited.map((key, position) => ({
-        trackId: item.trackId,
-        artistId: artistIds.get(key) ?? "",
-        position,
-      })),
-    );
-
-    await tx.delete(schema.rendition).where(eq(schema.rendition.trackId, item.trackId));
-    await tx.insert(schema.rendition).values(
-      ladder.renditions.map((rendition) => ({
-        trackId: item.trackId,
-        bitrateKbps: rendition.bitrateKbps,
-        codecs: rendition.codecs,
-        pathPrefix: `${item.prefix}${rendition.dir}/`,
-        segmentCount: rendition.segments.length,
-        sizeBytes: rendition.totalBytes,
-      })),
-    );
-
-    // The content key lives only in the database; the object store holds ciphertext.
-    await tx
-      .insert(schema.trackKey)
-      .values({ trackId: item.trackId, key: ladder.key })
-      .onConflictDoUpdate({
-        target: schema.trackKey.trackId,
-        set: { key: ladder.key, createdAt: new Date() },
-      });
-  });
 }
 
 /** Covers are stored by content hash: every track of an album shares one object. */
@@ -391,12 +266,6 @@ async function folderImage(dir: string): Promise<Picture | null> {
 async function deletePrefix(storage: ObjectStorage, prefix: string): Promise<void> {
   const objects = await storage.list(prefix);
   await mapWithConcurrency(objects, 8, (object) => storage.delete(object.key));
-}
-
-function toSqlDate(value: string | null): string | null {
-  if (!value) return null;
-  const [year, month = "01", day = "01"] = value.split("-");
-  return year ? `${year}-${month}-${day}` : null;
 }
 
 function isInside(folder: string, file: string): boolean {

@@ -1,14 +1,10 @@
 import "server-only";
 
-import {
-  clientIp,
-  createAccount,
-  currentSessionVersion,
-  endAllSessions,
-  verifyCredentials,
-} from "@cadence/api";
-import type { Role, Session } from "@cadence/api";
-import { and, eq, schema, sql } from "@cadence/db";
+import type { Session } from "@cadence/api";
+import { clientIp } from "@cadence/domain";
+import type { Role } from "@cadence/domain";
+import { currentSessionVersion, endAllSessions, verifyCredentials } from "@cadence/domain/auth";
+import { accountForOAuth, sessionAccount } from "@cadence/domain/oauth";
 import type { NextAuthOptions } from "next-auth";
 import { getServerSession } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
@@ -32,55 +28,6 @@ interface CadenceToken {
   email?: string | null;
   role?: Role;
   sv?: number;
-}
-
-async function sessionUserFromDb(userId: string) {
-  const { db } = services();
-  const [row] = await db
-    .select({
-      id: schema.user.id,
-      email: schema.user.email,
-      role: schema.user.role,
-      sv: schema.user.sessionVersion,
-    })
-    .from(schema.user)
-    .where(eq(schema.user.id, userId));
-  return row;
-}
-
-/** OAuth identities map to our accounts through oauth_account; first sign-in creates one. */
-async function accountForOAuth(
-  provider: string,
-  providerAccountId: string,
-  email: string | null | undefined,
-  name: string | null | undefined,
-) {
-  const { db } = services();
-  const [link] = await db
-    .select({ userId: schema.oauthAccount.userId })
-    .from(schema.oauthAccount)
-    .where(
-      and(
-        eq(schema.oauthAccount.provider, provider),
-        eq(schema.oauthAccount.providerAccountId, providerAccountId),
-      ),
-    );
-  if (link) return link.userId;
-  if (!email) return null;
-  const [existing] = await db
-    .select({ id: schema.user.id })
-    .from(schema.user)
-    .where(eq(sql`lower(${schema.user.email})`, email.toLowerCase()));
-  // Linking to an existing account by email alone would let a provider take it over.
-  if (existing) return null;
-  const created = await createAccount(db, {
-    email: email.toLowerCase(),
-    password: "",
-    passwordHash: null,
-    displayName: name?.slice(0, 60) || email.split("@")[0] || "Listener",
-  });
-  await db.insert(schema.oauthAccount).values({ provider, providerAccountId, userId: created.id });
-  return created.id;
 }
 
 function providers(): Provider[] {
@@ -126,12 +73,12 @@ export const authOptions: NextAuthOptions = {
   callbacks: {
     async signIn({ account, user }) {
       if (!account || account.type !== "oauth") return true;
-      const userId = await accountForOAuth(
-        account.provider,
-        account.providerAccountId,
-        user.email,
-        user.name,
-      );
+      const userId = await accountForOAuth(services().db, {
+        provider: account.provider,
+        providerAccountId: account.providerAccountId,
+        email: user.email,
+        name: user.name,
+      });
       return userId ? true : "/signin?error=OAuthAccountNotLinked";
     },
     async jwt({ token, user, account }) {
@@ -139,9 +86,14 @@ export const authOptions: NextAuthOptions = {
       if (user && account) {
         const userId =
           account.type === "oauth"
-            ? await accountForOAuth(account.provider, account.providerAccountId, user.email, user.name)
+            ? await accountForOAuth(services().db, {
+                provider: account.provider,
+                providerAccountId: account.providerAccountId,
+                email: user.email,
+                name: user.name,
+              })
             : user.id;
-        const row = userId ? await sessionUserFromDb(userId) : undefined;
+        const row = userId ? await sessionAccount(services().db, userId) : undefined;
         if (!row) throw new SessionRevokedError();
         return { sub: row.id, email: row.email, role: row.role, sv: row.sv };
       }

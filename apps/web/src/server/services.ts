@@ -1,6 +1,7 @@
 import "server-only";
 
-import type { ApiServices, StreamConfig } from "@cadence/api";
+import type { ApiServices } from "@cadence/api";
+import type { StreamConfig } from "@cadence/domain/streaming";
 import { cacheFromEnv } from "@cadence/cache";
 import { connectionFromEnv, createDb } from "@cadence/db";
 import type { DbHandle } from "@cadence/db";

@@ -1,9 +1,10 @@
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 
-import { emailSchema, passwordSchema } from "../auth/password-policy";
-import { signUp } from "../domain/account";
-import { clientIp } from "../request";
+import { clientIp } from "@cadence/domain";
+import { signUp } from "@cadence/domain/account";
+import { emailSchema, passwordSchema } from "@cadence/domain/auth";
+
 import { publicProcedure } from "../trpc";
 
 export const displayNameSchema = z

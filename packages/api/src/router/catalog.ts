@@ -1,7 +1,8 @@
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 
-import { getAlbum, getArtist, listAlbums, listenerOf } from "../domain/catalog";
+import { getAlbum, getArtist, listAlbums, listenerOf } from "@cadence/domain/catalog";
+
 import { protectedProcedure } from "../trpc";
 
 export const catalogRouter = {

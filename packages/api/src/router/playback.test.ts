@@ -7,8 +7,8 @@ import { eq, schema } from "@cadence/db";
 import type { Db } from "@cadence/db";
 
 import type { Session } from "../context";
-import { contentKey } from "../domain/playback";
-import { verifyGrant } from "../streaming/signing";
+import { contentKey, verifyGrant } from "@cadence/domain/streaming";
+
 import { createTestStack, stacks } from "../testing";
 import type { TestStack } from "../testing";
 

@@ -1,7 +1,9 @@
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 
-import { authorizeStream, recordListening } from "../domain/playback";
+import { recordListening } from "@cadence/domain/listening";
+import { authorizeStream } from "@cadence/domain/streaming";
+
 import { protectedProcedure } from "../trpc";
 
 const detailValue = z.union([z.number(), z.string().max(200), z.boolean()]);

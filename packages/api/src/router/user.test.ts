@@ -5,10 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { UpstashCache } from "@cadence/cache";
 
-import { currentSessionVersion } from "../auth/session-version";
-import { verifyCredentials } from "../auth/sign-in";
+import { AppError } from "@cadence/domain";
+import { currentSessionVersion, verifyCredentials } from "@cadence/domain/auth";
+
 import type { Session } from "../context";
-import { AppError } from "../errors";
 import { createTestStack, stacks } from "../testing";
 import type { TestStack } from "../testing";
 

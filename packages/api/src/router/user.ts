@@ -1,14 +1,15 @@
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 
-import { passwordSchema } from "../auth/password-policy";
 import {
   changePassword,
   deleteAccount,
   getAccount,
   updatePreferences,
   updateProfile,
-} from "../domain/account";
+} from "@cadence/domain/account";
+import { passwordSchema } from "@cadence/domain/auth";
+
 import { protectedProcedure } from "../trpc";
 import { displayNameSchema } from "./auth";
 

@@ -1,4 +1,4 @@
-import { runIngest } from "./progress";
+import { runIngest } from "./run-ingest";
 
 // Usage: pnpm --filter @cadence/media ingest <folder>
 // Files that cannot be read are reported and skipped; only a fatal error exits non-zero.

@@ -1,4 +1,5 @@
-import { AppError, assertSignInAllowed, clientIp } from "@cadence/api";
+import { AppError, clientIp, httpStatusOf } from "@cadence/domain";
+import { assertSignInAllowed } from "@cadence/domain/auth";
 import NextAuth from "next-auth";
 
 import { authOptions } from "~/server/auth";
@@ -26,11 +27,13 @@ async function gateCredentialsSignIn(req: Request): Promise<Response | null> {
     return null;
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
-    const status = error.code === "THROTTLED" ? 429 : 503;
     const code = error.code === "THROTTLED" ? "TooManyAttempts" : "SignInUnavailable";
     return Response.json(
       { url: `${url.origin}/signin?error=${code}`, error: error.message },
-      { status, headers: error.retryAfterSeconds ? { "Retry-After": String(error.retryAfterSeconds) } : {} },
+      {
+        status: httpStatusOf(error),
+        headers: error.retryAfterSeconds ? { "Retry-After": String(error.retryAfterSeconds) } : {},
+      },
     );
   }
 }

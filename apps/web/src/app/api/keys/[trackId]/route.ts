@@ -1,4 +1,5 @@
-import { AppError, contentKey } from "@cadence/api";
+import { AppError, httpStatusOf } from "@cadence/domain";
+import { contentKey } from "@cadence/domain/streaming";
 
 import { getSession } from "~/server/auth";
 import { services } from "~/server/services";
@@ -23,8 +24,7 @@ export async function GET(_req: Request, ctx: { params: Promise<{ trackId: strin
     });
   } catch (error) {
     if (error instanceof AppError) {
-      const status = error.code === "NOT_FOUND" ? 404 : 403;
-      return new Response(error.message, { status, headers: noStore });
+      return new Response(error.message, { status: httpStatusOf(error), headers: noStore });
     }
     throw error;
   }

@@ -1,4 +1,4 @@
-import { objectKeyOf, signPlaylist, verifyGrant } from "@cadence/api";
+import { objectKeyOf, signPlaylist, verifyGrant } from "@cadence/domain/streaming";
 import { readBody } from "@cadence/media/storage";
 
 import { serveObject } from "~/server/objects";

@@ -1,4 +1,4 @@
-import { prng } from "./demo-synth";
+import { prng } from "./synth";
 
 /**
  * Album art for the demo catalog, drawn by ffmpeg's video sources: a colour field, Conway's life,

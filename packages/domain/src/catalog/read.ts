@@ -2,8 +2,8 @@ import { and, asc, desc, eq, inArray, isNull, lt, or, schema } from "@cadence/db
 import type { Db } from "@cadence/db";
 
 import { AppError } from "../errors";
-import { signedStream } from "./playback";
-import type { SignedStream, StreamConfig } from "./playback";
+import { signedStream } from "../streaming/grant";
+import type { SignedStream, StreamConfig } from "../streaming/grant";
 import { mayPlay } from "./rights";
 
 /** Who is looking: their country decides what is playable, and playable tracks come signed. */

@@ -2,10 +2,11 @@ import path from "node:path";
 
 import { dataDir } from "@cadence/db";
 
-import { generateDemoCatalog } from "../demo-catalog";
-import { runIngest } from "./progress";
+import { runIngest } from "@cadence/media/cli";
 
-// Usage: pnpm --filter @cadence/media demo [folder]
+import { generateDemoCatalog } from "../catalog";
+
+// Usage: pnpm --filter @cadence/demo demo [folder]
 // Writes the demo catalog as ordinary audio files, then ingests them like any music folder.
 const folder = path.resolve(process.argv[2] ?? path.join(dataDir, "demo-music"));
 

@@ -1,7 +1,7 @@
 import { eq, schema, sql } from "@cadence/db";
 import type { Db } from "@cadence/db";
 
-import { createAccount } from "./domain/account";
+import { createAccount } from "./account";
 
 export interface SeedAccount {
   email: string;

@@ -2,10 +2,10 @@ import { RateLimiter } from "@cadence/cache";
 import { eq, schema } from "@cadence/db";
 import type { Db } from "@cadence/db";
 
-import type { ApiServices } from "../context";
-import { AppError } from "../errors";
-import { hashPassword, verifyPassword } from "../auth/password";
-import { endAllSessions, forgetSessionVersion } from "../auth/session-version";
+import type { DomainServices } from "./services";
+import { AppError } from "./errors";
+import { hashPassword, verifyPassword } from "./auth/password";
+import { endAllSessions, forgetSessionVersion } from "./auth/session-version";
 
 export interface SignUpInput {
   email: string;
@@ -50,7 +50,7 @@ export async function createAccount(
 }
 
 export async function signUp(
-  services: ApiServices,
+  services: DomainServices,
   input: SignUpInput & { ip: string },
 ): Promise<{ id: string }> {
   const verdict = await new RateLimiter(services.cache, "signup-ip", signUpLimit)
@@ -150,7 +150,7 @@ async function assertPassword(db: Db, userId: string, password: string, field: s
 
 /** Changes the password and ends every session; the caller signs in again with the new one. */
 export async function changePassword(
-  services: ApiServices,
+  services: DomainServices,
   userId: string,
   input: { currentPassword: string; newPassword: string },
 ): Promise<void> {
@@ -164,7 +164,7 @@ export async function changePassword(
 
 /** Deletes the account and everything personal (cascades); password accounts confirm first. */
 export async function deleteAccount(
-  services: ApiServices,
+  services: DomainServices,
   userId: string,
   input: { password?: string },
 ): Promise<void> {

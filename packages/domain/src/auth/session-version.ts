@@ -1,14 +1,14 @@
 import { cached } from "@cadence/cache";
 import { eq, schema, sql } from "@cadence/db";
 
-import type { ApiServices } from "../context";
+import type { DomainServices } from "../services";
 
 const key = (userId: string) => `session-version:${userId}`;
 // Short, so a bump that could not reach the cache still takes effect soon.
 const TTL_SECONDS = 60;
 
 /** The session version a valid token must carry, or null if the account is gone or disabled. */
-export function currentSessionVersion(services: ApiServices, userId: string): Promise<number | null> {
+export function currentSessionVersion(services: DomainServices, userId: string): Promise<number | null> {
   return cached(services.cache, key(userId), TTL_SECONDS, async () => {
     const [row] = await services.db
       .select({ version: schema.user.sessionVersion, disabledAt: schema.user.disabledAt })
@@ -19,7 +19,7 @@ export function currentSessionVersion(services: ApiServices, userId: string): Pr
 }
 
 /** Ends every session of the user: tokens issued before this carry an older version. */
-export async function endAllSessions(services: ApiServices, userId: string): Promise<number> {
+export async function endAllSessions(services: DomainServices, userId: string): Promise<number> {
   const [row] = await services.db
     .update(schema.user)
     .set({ sessionVersion: sql`${schema.user.sessionVersion} + 1`, updatedAt: new Date() })
@@ -30,6 +30,6 @@ export async function endAllSessions(services: ApiServices, userId: string): Pro
 }
 
 /** Forget the cached version (after deleting or disabling an account). */
-export async function forgetSessionVersion(services: ApiServices, userId: string): Promise<void> {
+export async function forgetSessionVersion(services: DomainServices, userId: string): Promise<void> {
   await services.cache.del(key(userId)).catch(() => undefined);
 }

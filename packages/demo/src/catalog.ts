@@ -3,12 +3,12 @@ import { access, mkdir, readFile, rename, rm, writeFile } from "node:fs/promises
 import { availableParallelism } from "node:os";
 import path from "node:path";
 
-import { coverFilter } from "./demo-cover";
-import { composeSong, prng } from "./demo-synth";
-import type { Genre } from "./demo-synth";
-import { runFfmpeg } from "./ffmpeg";
+import { mapWithConcurrency, runFfmpeg } from "@cadence/media";
+
+import { coverFilter } from "./cover";
 import { addItunesTags } from "./itunes-tags";
-import { mapWithConcurrency } from "./pool";
+import { composeSong, prng } from "./synth";
+import type { Genre } from "./synth";
 
 /**
  * A demo catalog of invented artists, synthesised by ffmpeg and written as ordinary tagged audio

@@ -1,33 +1,16 @@
-import { and, eq, inArray, isNull, schema } from "@cadence/db";
+import { eq, schema } from "@cadence/db";
 import type { Db } from "@cadence/db";
 
 import { AppError } from "../errors";
-import { signGrant } from "../streaming/signing";
-import { mayPlay } from "./rights";
+import { mayPlay } from "../catalog/rights";
+import { objectPathOf, STREAM_BASE } from "./object-keys";
+import { signGrant } from "./signing";
 
 export interface StreamConfig {
   /** HMAC key for stream URLs. */
   secret: string;
   /** How long a signed URL stays good; long enough to play a long track through. */
   ttlSeconds: number;
-}
-
-/** Where the origin serves stored objects: /api/stream/<trackId>/<version>/<file>. */
-export const STREAM_BASE = "/api/stream";
-const TRACKS_PREFIX = "tracks/";
-
-/**
- * The URL path of a stored track object. Object keys are tracks/<trackId>/<version>/..., so the
- * path names the track (what the signature covers) and the immutable version: the origin maps
- * it back to a key without a database read.
- */
-export function objectPathOf(key: string): string {
-  if (!key.startsWith(TRACKS_PREFIX)) throw new Error(`not a track object: ${key}`);
-  return key.slice(TRACKS_PREFIX.length);
-}
-
-export function objectKeyOf(trackId: string, path: readonly string[]): string {
-  return `${TRACKS_PREFIX}${trackId}/${path.join("/")}`;
 }
 
 /** Checks that the listener may play the track now. */
@@ -90,47 +73,4 @@ export async function contentKey(db: Db, input: { userId: string; trackId: strin
     .where(eq(schema.trackKey.trackId, input.trackId));
   if (!row) throw new AppError("NOT_FOUND", "Track not found");
   return row.key;
-}
-
-export type ListenKind = (typeof schema.listenKind.enumValues)[number];
-
-export interface ListenEvent {
-  kind: ListenKind;
-  trackId: string;
-  playbackId: string;
-  positionMs: number;
-  occurredAt: Date;
-  detail?: Record<string, number | string | boolean> | undefined;
-}
-
-/** Stores a batch of playback events; events for tracks that do not exist are dropped. */
-export async function recordListening(
-  db: Db,
-  userId: string,
-  events: ListenEvent[],
-): Promise<{ stored: number }> {
-  if (events.length === 0) return { stored: 0 };
-  const ids = [...new Set(events.map((e) => e.trackId))];
-  const known = await db
-    .select({ id: schema.track.id })
-    .from(schema.track)
-    .where(and(inArray(schema.track.id, ids), isNull(schema.track.retiredAt)));
-  const knownIds = new Set(known.map((k) => k.id));
-  const rows = events
-    .filter((e) => knownIds.has(e.trackId))
-    .map((e) => ({
-      userId,
-      trackId: e.trackId,
-      kind: e.kind,
-      playbackId: e.playbackId,
-      positionMs: Math.max(0, Math.round(e.positionMs)),
-      occurredAt: e.occurredAt,
-      detail: e.detail
-        ? Object.fromEntries(
-            Object.entries(e.detail).map(([k, v]) => [k, typeof v === "boolean" ? String(v) : v]),
-          )
-        : null,
-    }));
-  if (rows.length > 0) await db.insert(schema.listeningEvent).values(rows);
-  return { stored: rows.length };
 }

@@ -2,7 +2,7 @@ import { CacheUnavailableError, RateLimiter } from "@cadence/cache";
 import type { RateLimitVerdict } from "@cadence/cache";
 import { eq, schema, sql } from "@cadence/db";
 
-import type { ApiServices, SessionUser } from "../context";
+import type { DomainServices, SessionUser } from "../services";
 import { AppError } from "../errors";
 import { verifyDecoy, verifyPassword } from "./password";
 
@@ -14,7 +14,7 @@ export const SIGN_IN_LIMITS = {
   ip: { limit: 30, windowSeconds: WINDOW_SECONDS },
 };
 
-function limiters(services: ApiServices) {
+function limiters(services: DomainServices) {
   return {
     account: new RateLimiter(services.cache, "signin-account", SIGN_IN_LIMITS.account),
     ip: new RateLimiter(services.cache, "signin-ip", SIGN_IN_LIMITS.ip),
@@ -30,7 +30,7 @@ function normaliseEmail(email: string): string {
  * counters is down, nobody can be throttled, so nobody signs in with a password.
  */
 export async function assertSignInAllowed(
-  services: ApiServices,
+  services: DomainServices,
   attempt: { email: string; ip: string },
 ): Promise<void> {
   const { account, ip } = limiters(services);
@@ -59,7 +59,7 @@ export async function assertSignInAllowed(
  * account" and "wrong password" alike. Counts failures for throttling.
  */
 export async function verifyCredentials(
-  services: ApiServices,
+  services: DomainServices,
   attempt: { email: string; password: string; ip: string },
 ): Promise<SessionUser | null> {
   await assertSignInAllowed(services, attempt);

@@ -1,5 +1,5 @@
-import { Mp4FormatError, readBoxes } from "./mp4";
-import type { Box } from "./mp4";
+import { Mp4FormatError, readBoxes } from "@cadence/media";
+import type { Box } from "@cadence/media";
 
 /**
  * Adds the iTunes metadata items ffmpeg's MP4 muxer cannot write (the rtng advisory and a

@@ -1,0 +1,33 @@
+// The workspace's layers, lowest first. Each may import only what sits below it:
+//   app (web, desktop) -> api -> domain -> db, cache
+//   media -> domain; demo (fixtures and the start script's catalog) -> media
+//   player stands alone (browser code); tooling (scripts, bench, e2e, test) may use anything.
+// Inside a package, files import each other freely.
+export const layers = [
+  { type: "app", pattern: "apps/*", capture: ["name"] },
+  { type: "api", pattern: "packages/api" },
+  { type: "domain", pattern: "packages/domain" },
+  { type: "media", pattern: "packages/media" },
+  { type: "demo", pattern: "packages/demo" },
+  { type: "player", pattern: "packages/player" },
+  { type: "db", pattern: "packages/db" },
+  { type: "cache", pattern: "packages/cache" },
+  { type: "tooling", pattern: "(scripts|bench|e2e|test)" },
+];
+
+const allow = (from, to) => ({ from: { element: { type: from } }, allow: { to: { element: { type: to } } } });
+
+export const layerPolicies = [
+  allow("app", ["app", "api", "domain", "media", "player", "db", "cache"]),
+  allow("api", ["api", "domain", "db", "cache"]),
+  allow("domain", ["domain", "db", "cache"]),
+  allow("media", ["media", "domain", "db"]),
+  allow("demo", ["demo", "media", "db"]),
+  allow("player", ["player"]),
+  allow("db", ["db"]),
+  allow("cache", ["cache"]),
+  allow("tooling", ["tooling", "app", "api", "domain", "media", "demo", "player", "db", "cache"]),
+];
+
+// Media's tests use the demo catalog as their fixture; nothing else in media may.
+export const mediaTestPolicies = [...layerPolicies, allow("media", ["demo"])];

@@ -1,0 +1,6 @@
+// The domain layer's root: errors, the services it runs on, and the caller's address.
+// Each area has its own entry point: @cadence/domain/{account,auth,catalog,streaming,listening,seed}.
+export { AppError, httpStatusOf } from "./errors";
+export type { AppErrorCode } from "./errors";
+export type { DomainServices, Role, SessionUser } from "./services";
+export { clientIp } from "./client-ip";
