@@ -14,6 +14,11 @@ export const user = pgTable(
     // Bumped on sign-out and password change; a JWT carrying an older version is rejected.
     sessionVersion: t.integer().notNull().default(1),
     disabledAt: t.timestamp({ withTimezone: true }),
+    // ISO 3166-1 alpha-2 country whose licences apply to this account. Decided by the server
+    // (operator default, sign-up address, later billing), never by the listener.
+    licenseCountry: t.char({ length: 2 }).notNull().default("US"),
+    // Set on accounts created with a generated password: the first sign-in must change it.
+    passwordChangeRequired: t.boolean().notNull().default(false),
     createdAt: t.timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: t.timestamp({ withTimezone: true }).notNull().defaultNow(),
   }),

@@ -14,7 +14,8 @@ export const profile = pgTable("profile", (t) => ({
     .references(() => user.id, { onDelete: "cascade" }),
   displayName: t.text().notNull(),
   avatarUrl: t.text(),
-  // ISO 3166-1 alpha-2; decides which tracks the listener may play.
+  // ISO 3166-1 alpha-2, the listener's own choice for display (formats, editorial shelves);
+  // licensing uses user.license_country, which the listener cannot change.
   country: t.char({ length: 2 }).notNull().default("US"),
   // BCP 47 language tag for the interface.
   language: t.text().notNull().default("en"),
