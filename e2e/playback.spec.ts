@@ -1,4 +1,4 @@
-import { signGrant } from "@cadence/domain/streaming";
+import { signRendition } from "@cadence/domain/streaming";
 import type { Page } from "@playwright/test";
 import { expect, test } from "@playwright/test";
 
@@ -135,17 +135,24 @@ test.describe("streaming origin", () => {
     const master = await request.get(url.pathname + url.search);
     expect(master.status()).toBe(200);
     expect(master.headers()["content-type"]).toBe("application/vnd.apple.mpegurl");
-    const variant = (await master.text()).split("\n").find((l) => l.includes(".m3u8?"));
+    const masterText = await master.text();
+    // The demo listener is on the free plan: its cap (128 kb/s) hides the 256 kb/s rung.
+    expect(masterText).toContain("128k/index.m3u8?");
+    expect(masterText).not.toContain("256k");
+    const variant = masterText.split("\n").find((l) => l.startsWith("128k/index.m3u8?"));
     expect(variant).toBeTruthy();
     const base = url.pathname.slice(0, url.pathname.lastIndexOf("/") + 1);
     const media = await request.get(base + (variant ?? ""));
     expect(media.status()).toBe(200);
     const mediaText = await media.text();
     expect(mediaText).toContain(`URI="/api/keys/${trackA}"`);
-    const variantBase = base + (variant ?? "").slice(0, (variant ?? "").lastIndexOf("/") + 1);
+    // A higher rung is refused even with a valid grant for the track.
+    const above = await request.get(base + (variant ?? "").replace("128k", "256k"));
+    expect(above.status()).toBe(403);
+
+    const variantBase = base + "128k/";
     const init = mediaText.match(/#EXT-X-MAP:URI="([^"]+)"/)?.[1] ?? "";
     const segment = mediaText.split("\n").find((l) => l.includes(".m4s?")) ?? "";
-
     const initRes = await request.get(variantBase + init);
     expect(initRes.status()).toBe(200);
     expect(initRes.headers()["content-type"]).toBe("audio/mp4");
@@ -153,23 +160,35 @@ test.describe("streaming origin", () => {
     expect(ranged.status()).toBe(206);
     expect(ranged.headers()["content-range"]).toMatch(/^bytes 0-99\/\d+$/);
     expect((await ranged.body()).length).toBe(100);
-    expect(ranged.headers()["cache-control"]).toContain("immutable");
+    // Segment URLs are the same for every listener of the rendition: shareable by a CDN until they expire.
+    expect(ranged.headers()["cache-control"]).toMatch(/^public, max-age=\d+$/);
+    expect(segment).not.toContain("u=");
 
     const segmentUrl = new URL(variantBase + segment, "http://x");
     const tampered = new URLSearchParams(segmentUrl.search);
-    tampered.set("s", `${tampered.get("s")?.slice(0, -3)}abc`);
+    tampered.set("r", `${tampered.get("r")?.slice(0, -3)}abc`);
     expect((await request.get(`${segmentUrl.pathname}?${tampered}`)).status()).toBe(403);
-
     const otherTrack = segmentUrl.pathname.replace(trackA, trackB);
     expect((await request.get(`${otherTrack}${segmentUrl.search}`)).status()).toBe(403);
+    const otherRung = segmentUrl.pathname.replace("/128k/", "/256k/");
+    expect((await request.get(`${otherRung}${segmentUrl.search}`)).status()).toBe(403);
 
-    const userId = segmentUrl.searchParams.get("u") ?? "";
-    const expired = signGrant(
-      { trackId: trackA, userId, expiresAt: Math.floor(Date.now() / 1000) - 5 },
+    const [, , , trackId = "", encodingId = ""] = segmentUrl.pathname.split("/");
+    const stale = signRendition(
+      { trackId, encodingId, renditionDir: "128k" },
       E2E_STREAM_SECRET,
+      Date.now() - 3 * 3600 * 1000,
     );
-    expect((await request.get(`${segmentUrl.pathname}?${expired}`)).status()).toBe(403);
+    expect((await request.get(`${segmentUrl.pathname}?${stale}`)).status()).toBe(403);
     expect((await request.get(segmentUrl.pathname)).status()).toBe(403);
+  });
+
+  test("signing out everywhere ends the listener's stream grants", async ({ page, request }) => {
+    const { url } = await streamUrl(page);
+    expect((await request.get(url.pathname + url.search)).status()).toBe(200);
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page).toHaveURL(/\/signin/);
+    expect((await request.get(url.pathname + url.search)).status()).toBe(403);
   });
 
   test("the key route answers only a signed-in listener, never cached", async ({ page, playwright }) => {

@@ -18,6 +18,8 @@ const config: NextConfig = {
     "ioredis",
     "music-metadata",
     "@ffmpeg-installer/ffmpeg",
+    // Loads its country database from its own folder at run time.
+    "geoip-country",
   ],
   poweredByHeader: false,
   reactStrictMode: true,

@@ -13,11 +13,8 @@ export const env = createEnv({
     TYPESENSE_URL: z.url().optional(),
     // HMAC key of stream URLs; the start script generates and keeps one under DATA_DIR.
     STREAM_SIGNING_SECRET: z.string().min(32).optional(),
-    STREAM_URL_TTL_SECONDS: z.coerce
-      .number()
-      .int()
-      .min(60)
-      .default(4 * 3600),
+    // Life of a playlist grant; the player renews it. Segment URLs are signed per hour apart.
+    STREAM_URL_TTL_SECONDS: z.coerce.number().int().min(60).max(3600).default(600),
     // Largest tRPC request body accepted, in bytes.
     API_MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_000_000),
     API_MAX_BATCH_SIZE: z.coerce.number().int().positive().default(20),

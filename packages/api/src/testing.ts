@@ -20,7 +20,7 @@ export const stacks = [
 
 export const testStreaming: StreamConfig = {
   secret: "test-stream-secret-0123456789abcdef",
-  ttlSeconds: 3600,
+  ttlSeconds: 600,
 };
 
 export interface TestStack extends ApiServices {

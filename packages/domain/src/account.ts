@@ -3,6 +3,8 @@ import { eq, schema } from "@cadence/db";
 import type { Db } from "@cadence/db";
 
 import type { DomainServices } from "./services";
+import { licenseCountryFor } from "./catalog/territory";
+import { env } from "./env";
 import { AppError } from "./errors";
 import { hashPassword, verifyPassword } from "./auth/password";
 import { endAllSessions, forgetSessionVersion } from "./auth/session-version";
@@ -25,7 +27,12 @@ function isUniqueViolation(error: unknown): boolean {
 /** Creates a listener on the free plan with default profile and preferences. */
 export async function createAccount(
   db: Db,
-  input: SignUpInput & { role?: "listener" | "admin"; passwordHash?: string | null },
+  input: SignUpInput & {
+    role?: "listener" | "admin";
+    passwordHash?: string | null;
+    /** Decided by the server (see licenseCountryFor); the operator's default otherwise. */
+    licenseCountry?: string;
+  },
 ): Promise<{ id: string }> {
   const passwordHash =
     input.passwordHash === undefined ? await hashPassword(input.password) : input.passwordHash;
@@ -33,7 +40,12 @@ export async function createAccount(
     return await db.transaction(async (tx) => {
       const [created] = await tx
         .insert(schema.user)
-        .values({ email: input.email, passwordHash, role: input.role ?? "listener" })
+        .values({
+          email: input.email,
+          passwordHash,
+          role: input.role ?? "listener",
+          licenseCountry: input.licenseCountry ?? env.DEFAULT_COUNTRY,
+        })
         .returning({ id: schema.user.id });
       if (!created) throw new Error("insert returned no row");
       await tx.insert(schema.profile).values({ userId: created.id, displayName: input.displayName });
@@ -64,7 +76,7 @@ export async function signUp(
       verdict.retryAfterSeconds,
     );
   }
-  return createAccount(services.db, input);
+  return createAccount(services.db, { ...input, licenseCountry: licenseCountryFor(input.ip) });
 }
 
 export async function getAccount(db: Db, userId: string) {

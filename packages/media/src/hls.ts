@@ -2,6 +2,8 @@ import { createCipheriv, randomBytes } from "node:crypto";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 
+import { renditionDir } from "@cadence/domain/streaming";
+
 import { runFfmpeg } from "./ffmpeg";
 import type { RunOptions } from "./ffmpeg";
 import { EBUR128_FILTER, parseEbur128Summary } from "./loudness";
@@ -193,7 +195,7 @@ interface RenditionSpec {
 }
 
 async function writeRendition(fmp4: Buffer, outDir: string, spec: RenditionSpec): Promise<HlsRendition> {
-  const dir = `${spec.kbps}k`;
+  const dir = renditionDir(spec.kbps);
   await mkdir(path.join(outDir, dir), { recursive: true });
   const { init, timescale, fragments } = splitFragmentedMp4(fmp4);
   const initUri = "init.mp4";

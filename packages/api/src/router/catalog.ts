@@ -1,7 +1,7 @@
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 
-import { getAlbum, getArtist, listAlbums, listenerOf } from "@cadence/domain/catalog";
+import { getAlbum, getArtist, listAlbums, viewerOf } from "@cadence/domain/catalog";
 
 import { protectedProcedure } from "../trpc";
 
@@ -18,12 +18,12 @@ export const catalogRouter = {
   album: protectedProcedure
     .input(z.strictObject({ id: z.uuid("Not an album id") }))
     .query(async ({ ctx, input }) =>
-      getAlbum(ctx.db, input.id, await listenerOf(ctx.db, ctx.session.user.id, ctx.streaming)),
+      getAlbum(ctx.db, input.id, await viewerOf(ctx.db, ctx.session.user.id, ctx.streaming)),
     ),
 
   artist: protectedProcedure
     .input(z.strictObject({ id: z.uuid("Not an artist id") }))
     .query(async ({ ctx, input }) =>
-      getArtist(ctx.db, input.id, await listenerOf(ctx.db, ctx.session.user.id, ctx.streaming)),
+      getArtist(ctx.db, input.id, await viewerOf(ctx.db, ctx.session.user.id, ctx.streaming)),
     ),
 } satisfies TRPCRouterRecord;

@@ -43,6 +43,14 @@ async function insertTrack(db: Db, overrides: Partial<typeof schema.track.$infer
   return { trackId: id, albumId: album?.id ?? "" };
 }
 
+async function albumOf(db: Db, trackId: string): Promise<string> {
+  const [row] = await db
+    .select({ albumId: schema.track.albumId })
+    .from(schema.track)
+    .where(eq(schema.track.id, trackId));
+  return row?.albumId ?? "";
+}
+
 async function codeOf(promise: Promise<unknown>): Promise<string> {
   const error = await promise.then(
     () => null,
@@ -70,11 +78,13 @@ describe.each(stacks)("playback on $name", (stackConfig) => {
     const before = Date.now();
     const { url, expiresAt } = await stack.caller(listener).playback.stream({ trackId });
     expect(url).toMatch(new RegExp(`^/api/stream/${trackId}/v1/master\\.m3u8\\?`));
-    expect(expiresAt).toBeGreaterThan(before + 3500_000);
+    // Grants live minutes, not hours: the player renews them.
+    expect(expiresAt).toBeGreaterThanOrEqual(before + 590_000);
+    expect(expiresAt).toBeLessThanOrEqual(Date.now() + 600_000);
     const query = new URL(url, "http://x").searchParams;
     expect(verifyGrant(trackId, query, stack.streaming.secret)).toMatchObject({
       ok: true,
-      grant: { userId: listener.user.id },
+      grant: { userId: listener.user.id, maxKbps: 128, sessionVersion: 1 },
     });
     expect(verifyGrant(randomUUID(), query, stack.streaming.secret).ok).toBe(false);
   });
@@ -88,23 +98,125 @@ describe.each(stacks)("playback on $name", (stackConfig) => {
     expect(await codeOf(stack.caller(listener).playback.stream({ trackId: randomUUID() }))).toBe("NOT_FOUND");
   });
 
-  it("enforces territories, release dates, retirement and encoding", async () => {
+  it("decides territory by the account's licensing country, which the listener cannot change", async () => {
     const elsewhere = { trackId: (await insertTrack(stack.db, { territories: ["DE", "AT"] })).trackId };
     expect(await codeOf(stack.caller(listener).playback.stream(elsewhere))).toBe("FORBIDDEN");
     await expect(contentKey(stack.db, { userId: listener.user.id, ...elsewhere })).rejects.toThrow(/country/);
+    // The profile country is a display preference: setting it opens nothing.
     await stack.caller(listener).user.updateProfile({ country: "DE" });
+    expect(await codeOf(stack.caller(listener).playback.stream(elsewhere))).toBe("FORBIDDEN");
+    await expect(contentKey(stack.db, { userId: listener.user.id, ...elsewhere })).rejects.toThrow(/country/);
+    const album = await stack
+      .caller(listener)
+      .catalog.album({ id: await albumOf(stack.db, elsewhere.trackId) });
+    expect(album.tracks[0]).toMatchObject({ playable: false, stream: null });
+    await stack.caller(listener).user.updateProfile({ country: "US" });
+    // The server's decision (here an operator's change of the account) does.
+    await stack.db
+      .update(schema.user)
+      .set({ licenseCountry: "DE" })
+      .where(eq(schema.user.id, listener.user.id));
     await expect(stack.caller(listener).playback.stream(elsewhere)).resolves.toHaveProperty("url");
     expect((await contentKey(stack.db, { userId: listener.user.id, ...elsewhere })).length).toBe(16);
-    await stack.caller(listener).user.updateProfile({ country: "US" });
+    await stack.db
+      .update(schema.user)
+      .set({ licenseCountry: "US" })
+      .where(eq(schema.user.id, listener.user.id));
+  });
 
-    const future = {
-      trackId: (await insertTrack(stack.db, { availableFrom: new Date(Date.now() + 86_400_000) })).trackId,
+  it("sets the licensing country from the sign-up address, else the operator default", async () => {
+    const signUp = async (ip: string) => {
+      const email = `geo-${randomBytes(4).toString("hex")}@example.com`;
+      const { id } = await stack
+        .caller(null, ip)
+        .auth.signUp({ email, password: "a long listening phrase", displayName: "G" });
+      const [row] = await stack.db
+        .select({ licenseCountry: schema.user.licenseCountry })
+        .from(schema.user)
+        .where(eq(schema.user.id, id));
+      return row?.licenseCountry;
     };
-    expect(await codeOf(stack.caller(listener).playback.stream(future))).toBe("FORBIDDEN");
+    expect(await signUp("81.2.69.160")).toBe("GB");
+    expect(await signUp("2a02:26f0::1")).toBe("NL");
+    expect(await signUp("203.0.113.9")).toBe("US"); // documentation range: unknown to GeoIP
+  });
+
+  it("keeps unreleased tracks invisible until their date, and refuses retired and unencoded ones", async () => {
+    const released = await insertTrack(stack.db);
+    const future = await insertTrack(stack.db, { availableFrom: new Date(Date.now() + 86_400_000) });
+    expect(await codeOf(stack.caller(listener).playback.stream({ trackId: future.trackId }))).toBe(
+      "NOT_FOUND",
+    );
+    await expect(contentKey(stack.db, { userId: listener.user.id, trackId: future.trackId })).rejects.toThrow(
+      /not found/i,
+    );
+    // Its album has nothing released: it is not found, and not listed.
+    expect(await codeOf(stack.caller(listener).catalog.album({ id: future.albumId }))).toBe("NOT_FOUND");
+    const listed = await stack.caller(listener).catalog.albums({ limit: 100 });
+    expect(listed.albums.map((a) => a.id)).toContain(released.albumId);
+    expect(listed.albums.map((a) => a.id)).not.toContain(future.albumId);
+    // Beside a released track on the same album and artist, it is left out.
+    const [sibling] = await stack.db
+      .select({ albumId: schema.track.albumId })
+      .from(schema.track)
+      .where(eq(schema.track.id, released.trackId));
+    const hiddenId = randomUUID();
+    await stack.db.insert(schema.track).values({
+      id: hiddenId,
+      title: "Tomorrow",
+      albumId: sibling?.albumId ?? "",
+      durationMs: 1000,
+      masterPath: `tracks/${hiddenId}/v1/master.m3u8`,
+      availableFrom: new Date(Date.now() + 86_400_000),
+    });
+    const album = await stack.caller(listener).catalog.album({ id: released.albumId });
+    expect(album.tracks.map((t) => t.id)).toEqual([released.trackId]);
+
     const retired = { trackId: (await insertTrack(stack.db, { retiredAt: new Date() })).trackId };
     expect(await codeOf(stack.caller(listener).playback.stream(retired))).toBe("FORBIDDEN");
     const unencoded = { trackId: (await insertTrack(stack.db, { masterPath: null })).trackId };
     expect(await codeOf(stack.caller(listener).playback.stream(unencoded))).toBe("NOT_FOUND");
+  });
+
+  it("refuses explicit tracks when the listener turned explicit content off, and says why", async () => {
+    const explicit = await insertTrack(stack.db, { explicit: true });
+    await expect(
+      stack.caller(listener).playback.stream({ trackId: explicit.trackId }),
+    ).resolves.toHaveProperty("url");
+    await stack.caller(listener).user.updatePreferences({ explicitContent: false });
+    expect(await codeOf(stack.caller(listener).playback.stream({ trackId: explicit.trackId }))).toBe(
+      "FORBIDDEN",
+    );
+    const album = await stack.caller(listener).catalog.album({ id: explicit.albumId });
+    expect(album.tracks[0]).toMatchObject({
+      explicit: true,
+      playable: false,
+      unavailableReason: "Explicit content is off in your settings",
+      stream: null,
+    });
+    await stack.caller(listener).user.updatePreferences({ explicitContent: true });
+  });
+
+  it("caps the bitrate by plan and quality setting; a plan change applies to the next grant", async () => {
+    const { trackId } = await insertTrack(stack.db);
+    const capOf = async () => {
+      const { url } = await stack.caller(listener).playback.stream({ trackId });
+      return Number(new URL(url, "http://x").searchParams.get("q"));
+    };
+    expect(await capOf()).toBe(128); // free plan
+    await stack.caller(listener).user.updatePreferences({ streamingQuality: "low" });
+    expect(await capOf()).toBe(64);
+    await stack.caller(listener).user.updatePreferences({ streamingQuality: "high" });
+    await stack.db
+      .update(schema.subscription)
+      .set({ planCode: "premium" })
+      .where(eq(schema.subscription.userId, listener.user.id));
+    expect(await capOf()).toBe(256);
+    await stack.db
+      .update(schema.subscription)
+      .set({ planCode: "free" })
+      .where(eq(schema.subscription.userId, listener.user.id));
+    expect(await capOf()).toBe(128);
   });
 
   it("shows which album tracks the listener may play, and why not", async () => {

@@ -1,7 +1,8 @@
-export { coverUrl, getAlbum, getArtist, listAlbums, listenerOf } from "./read";
-export type { AlbumSummary, CatalogTrack, Listener } from "./read";
+export { coverUrl, getAlbum, getArtist, listAlbums, viewerOf } from "./read";
+export type { AlbumSummary, CatalogTrack, Viewer } from "./read";
 export { recordPublishedTrack, restoreTrack, retireTracks, tracksBySource } from "./record";
 export type { PublishedTrack, SourceTrack } from "./record";
 export { albumKey, artistNameKey, foldName } from "./keys";
-export { mayPlay } from "./rights";
-export type { PlayVerdict, TrackRights } from "./rights";
+export { isReleased, mayPlay, UNAVAILABLE } from "./rights";
+export type { ListenerRights, PlayVerdict, TrackRights } from "./rights";
+export { licenseCountryFor } from "./territory";

@@ -1,15 +1,16 @@
-import { and, asc, desc, eq, inArray, isNull, lt, or, schema } from "@cadence/db";
+import { and, asc, count, desc, eq, exists, inArray, isNull, lt, lte, or, schema, sql } from "@cadence/db";
 import type { Db } from "@cadence/db";
 
 import { AppError } from "../errors";
 import { signedStream } from "../streaming/grant";
 import type { SignedStream, StreamConfig } from "../streaming/grant";
+import { loadListener } from "../listener";
+import type { Listener } from "../listener";
 import { mayPlay } from "./rights";
 
-/** Who is looking: their country decides what is playable, and playable tracks come signed. */
-export interface Listener {
-  userId: string;
-  country: string;
+/** Who is looking: their rights decide what is playable, and playable tracks come signed. */
+export interface Viewer {
+  listener: Listener;
   streaming: StreamConfig;
 }
 
@@ -64,9 +65,9 @@ type TrackRow = typeof schema.track.$inferSelect & {
 function toCatalogTrack(
   row: TrackRow,
   album: { id: string; title: string; coverPath: string | null },
-  listener: Listener,
+  { listener, streaming }: Viewer,
 ): CatalogTrack {
-  const verdict = mayPlay(row, listener.country);
+  const verdict = mayPlay(row, listener);
   return {
     id: row.id,
     title: row.title,
@@ -82,27 +83,44 @@ function toCatalogTrack(
     unavailableReason: verdict.playable ? null : verdict.reason,
     stream:
       verdict.playable && row.masterPath
-        ? signedStream(listener.streaming, {
-            userId: listener.userId,
-            trackId: row.id,
-            masterPath: row.masterPath,
-          })
+        ? signedStream(streaming, listener, { trackId: row.id, masterPath: row.masterPath })
         : null,
   };
 }
 
+/** Tracks a listener can see: not retired, and released (unreleased ones are invisible). */
+const visibleTrack = (now: Date) =>
+  and(
+    isNull(schema.track.retiredAt),
+    or(isNull(schema.track.availableFrom), lte(schema.track.availableFrom, now)),
+  );
+
+/**
+ * Albums with at least one visible track. Raw column names under an alias of its own: the
+ * relational query builder renames every table reference in a `where` to the album's alias.
+ */
+const hasVisibleTrack = (now: Date) =>
+  exists(
+    sql`(select 1 from track v where v.album_id = ${schema.album.id} and v.retired_at is null
+      and (v.available_from is null or v.available_from <= ${now.toISOString()}::timestamptz))`,
+  );
+
 export async function listAlbums(
   db: Db,
   page: { limit: number; cursor?: { createdAt: Date; id: string } | undefined },
+  now = new Date(),
 ): Promise<{ albums: AlbumSummary[]; nextCursor: { createdAt: Date; id: string } | null }> {
   const { cursor } = page;
   const rows = await db.query.album.findMany({
-    where: cursor
-      ? or(
-          lt(schema.album.createdAt, cursor.createdAt),
-          and(eq(schema.album.createdAt, cursor.createdAt), lt(schema.album.id, cursor.id)),
-        )
-      : undefined,
+    where: and(
+      hasVisibleTrack(now),
+      cursor
+        ? or(
+            lt(schema.album.createdAt, cursor.createdAt),
+            and(eq(schema.album.createdAt, cursor.createdAt), lt(schema.album.id, cursor.id)),
+          )
+        : undefined,
+    ),
     orderBy: [desc(schema.album.createdAt), desc(schema.album.id)],
     limit: page.limit + 1,
     with: { artist: { columns: { id: true, name: true } } },
@@ -122,20 +140,21 @@ export async function listAlbums(
   };
 }
 
-export async function getAlbum(db: Db, albumId: string, listener: Listener) {
+export async function getAlbum(db: Db, albumId: string, viewer: Viewer, now = new Date()) {
   const album = await db.query.album.findFirst({
     where: eq(schema.album.id, albumId),
     with: {
       artist: { columns: { id: true, name: true } },
       tracks: {
-        where: isNull(schema.track.retiredAt),
+        where: visibleTrack(now),
         orderBy: [asc(schema.track.discNumber), asc(schema.track.trackNumber), asc(schema.track.title)],
         with: trackWith,
       },
     },
   });
-  if (!album) throw new AppError("NOT_FOUND", "Album not found");
-  const tracks = album.tracks.map((t) => toCatalogTrack(t, album, listener));
+  // An album with nothing released yet does not exist for listeners.
+  if (!album || album.tracks.length === 0) throw new AppError("NOT_FOUND", "Album not found");
+  const tracks = album.tracks.map((t) => toCatalogTrack(t, album, viewer));
   return {
     id: album.id,
     title: album.title,
@@ -148,30 +167,46 @@ export async function getAlbum(db: Db, albumId: string, listener: Listener) {
   };
 }
 
-export async function getArtist(db: Db, artistId: string, listener: Listener) {
+const TOP_TRACKS = 10;
+
+/** The artist's most played visible tracks (plays = started listens), then the newest. */
+async function topTrackIds(db: Db, artistId: string, now: Date): Promise<string[]> {
+  const plays = db
+    .select({ trackId: schema.listeningEvent.trackId, plays: count().as("plays") })
+    .from(schema.listeningEvent)
+    .where(eq(schema.listeningEvent.kind, "start"))
+    .groupBy(schema.listeningEvent.trackId)
+    .as("plays");
+  const rows = await db
+    .select({ id: schema.track.id })
+    .from(schema.trackArtist)
+    .innerJoin(schema.track, eq(schema.track.id, schema.trackArtist.trackId))
+    .leftJoin(plays, eq(plays.trackId, schema.track.id))
+    .where(and(eq(schema.trackArtist.artistId, artistId), visibleTrack(now)))
+    .orderBy(
+      desc(sql`coalesce(${plays.plays}, 0)`),
+      sql`${schema.track.releaseDate} desc nulls last`,
+      asc(schema.track.trackNumber),
+      asc(schema.track.id),
+    )
+    .limit(TOP_TRACKS);
+  return rows.map((r) => r.id);
+}
+
+export async function getArtist(db: Db, artistId: string, viewer: Viewer, now = new Date()) {
   const artist = await db.query.artist.findFirst({
     where: eq(schema.artist.id, artistId),
-    with: { albums: { orderBy: [desc(schema.album.releaseDate)] } },
+    with: { albums: { where: hasVisibleTrack(now), orderBy: [desc(schema.album.releaseDate)] } },
   });
   if (!artist) throw new AppError("NOT_FOUND", "Artist not found");
-  const credited = await db
-    .select({ trackId: schema.trackArtist.trackId })
-    .from(schema.trackArtist)
-    .where(eq(schema.trackArtist.artistId, artistId));
-  const trackRows = credited.length
+  const ids = await topTrackIds(db, artistId, now);
+  const trackRows = ids.length
     ? await db.query.track.findMany({
-        where: and(
-          inArray(
-            schema.track.id,
-            credited.map((c) => c.trackId),
-          ),
-          isNull(schema.track.retiredAt),
-        ),
-        orderBy: [desc(schema.track.releaseDate), asc(schema.track.trackNumber)],
-        limit: 10,
+        where: inArray(schema.track.id, ids),
         with: { ...trackWith, album: { columns: { id: true, title: true, coverPath: true } } },
       })
     : [];
+  trackRows.sort((a, b) => ids.indexOf(a.id) - ids.indexOf(b.id));
   return {
     id: artist.id,
     name: artist.name,
@@ -185,15 +220,12 @@ export async function getArtist(db: Db, artistId: string, listener: Listener) {
       genre: a.genre,
       coverUrl: coverUrl(a),
     })),
-    tracks: trackRows.map((t) => toCatalogTrack(t, t.album, listener)),
+    /** Most played first. */
+    topTracks: trackRows.map((t) => toCatalogTrack(t, t.album, viewer)),
   };
 }
 
-/** The caller as a catalog listener: their country and the signing config. */
-export async function listenerOf(db: Db, userId: string, streaming: StreamConfig): Promise<Listener> {
-  const [row] = await db
-    .select({ country: schema.profile.country })
-    .from(schema.profile)
-    .where(eq(schema.profile.userId, userId));
-  return { userId, country: row?.country ?? "US", streaming };
+/** The caller as a catalog viewer: their rights and the signing config. */
+export async function viewerOf(db: Db, userId: string, streaming: StreamConfig): Promise<Viewer> {
+  return { listener: await loadListener(db, userId), streaming };
 }

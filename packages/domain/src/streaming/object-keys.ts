@@ -25,3 +25,14 @@ export function objectPathOf(key: string): string {
 export function objectKeyOf(trackId: string, path: readonly string[]): string {
   return `${TRACKS_PREFIX}${trackId}/${path.join("/")}`;
 }
+
+/** A rendition's directory inside an encoding: its bitrate, e.g. "128k". */
+export function renditionDir(kbps: number): string {
+  return `${kbps}k`;
+}
+
+/** The bitrate a rendition directory names, or null for anything else. */
+export function renditionKbps(dir: string): number | null {
+  const match = /^(\d{1,5})k$/.exec(dir);
+  return match ? Number(match[1]) : null;
+}

@@ -1,32 +1,55 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 
-/** What a signed stream URL grants: this user may fetch this track's objects until `expiresAt`. */
-export interface StreamGrant {
+/**
+ * Two signatures guard the origin (see ARCHITECTURE.md, "The CDN model"):
+ * - a playlist grant, per listener and track: who, until when (minutes), the highest rung
+ *   their plan allows, and the session version it was issued under;
+ * - a rendition signature, shared by every listener of one rendition in one time bucket, so
+ *   segments are cacheable at the edge (they are useless without the key, which is per session).
+ */
+
+/** What a playlist URL grants: this user may load this track's playlists until `expiresAt`. */
+export interface PlaylistGrant {
   trackId: string;
   userId: string;
   /** Unix seconds. */
   expiresAt: number;
+  /** Highest rendition bitrate the listener may fetch, kb/s. */
+  maxKbps: number;
+  /** The account's session version when granted; signing out everywhere voids the grant. */
+  sessionVersion: number;
 }
 
-function signature(grant: StreamGrant, secret: string): string {
-  return createHmac("sha256", secret)
-    .update(`${grant.trackId}\n${grant.userId}\n${grant.expiresAt}`)
-    .digest("base64url");
+function hmac(secret: string, ...parts: (string | number)[]): string {
+  return createHmac("sha256", secret).update(parts.join("\n")).digest("base64url");
 }
 
-/** The query string every playlist, init and segment URL of a play carries. */
-export function signGrant(grant: StreamGrant, secret: string): string {
+function sameSignature(expected: string, given: string): boolean {
+  const a = Buffer.from(expected);
+  const b = Buffer.from(given);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+const playlistSignature = (g: PlaylistGrant, secret: string) =>
+  hmac(secret, "playlist", g.trackId, g.userId, g.expiresAt, g.maxKbps, g.sessionVersion);
+
+/** The query string a listener's master and media playlist URLs carry. */
+export function signGrant(grant: PlaylistGrant, secret: string): string {
   return new URLSearchParams({
     u: grant.userId,
     e: String(grant.expiresAt),
-    s: signature(grant, secret),
+    q: String(grant.maxKbps),
+    v: String(grant.sessionVersion),
+    s: playlistSignature(grant, secret),
   }).toString();
 }
 
 export type GrantCheck =
-  { ok: true; grant: StreamGrant } | { ok: false; reason: "malformed" | "expired" | "bad-signature" };
+  { ok: true; grant: PlaylistGrant } | { ok: false; reason: "malformed" | "expired" | "bad-signature" };
 
-/** Checks a signed query for `trackId`; a signature made for another track or user fails. */
+const DIGITS = /^\d{1,12}$/;
+
+/** Checks a playlist grant for `trackId`; one made for another track, user or cap fails. */
 export function verifyGrant(
   trackId: string,
   query: URLSearchParams,
@@ -34,16 +57,61 @@ export function verifyGrant(
   now = Date.now(),
 ): GrantCheck {
   const userId = query.get("u");
-  const expiry = query.get("e") ?? "";
   const given = query.get("s");
-  if (!userId || !given || !/^\d{1,12}$/.test(expiry)) return { ok: false, reason: "malformed" };
-  const expiresAt = Number(expiry);
-  const grant = { trackId, userId, expiresAt };
-  const expected = Buffer.from(signature(grant, secret));
-  const actual = Buffer.from(given);
-  if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) {
+  const [e, q, v] = [query.get("e") ?? "", query.get("q") ?? "", query.get("v") ?? ""];
+  if (!userId || userId.length > 64 || !given || ![e, q, v].every((n) => DIGITS.test(n))) {
+    return { ok: false, reason: "malformed" };
+  }
+  const grant = { trackId, userId, expiresAt: Number(e), maxKbps: Number(q), sessionVersion: Number(v) };
+  if (!sameSignature(playlistSignature(grant, secret), given)) return { ok: false, reason: "bad-signature" };
+  if (grant.expiresAt * 1000 <= now) return { ok: false, reason: "expired" };
+  return { ok: true, grant };
+}
+
+/** Segment URLs are signed per hour; a URL stays good for the rest of its hour and the next. */
+export const RENDITION_BUCKET_SECONDS = 3600;
+
+export interface RenditionRef {
+  trackId: string;
+  /** tracks/<trackId>/<encodingId>/<renditionDir>/ */
+  encodingId: string;
+  renditionDir: string;
+}
+
+const renditionSignature = (r: RenditionRef, bucket: number, secret: string) =>
+  hmac(secret, "rendition", r.trackId, r.encodingId, r.renditionDir, bucket);
+
+/** The query string init and segment URLs of one rendition carry in the current bucket. */
+export function signRendition(rendition: RenditionRef, secret: string, now = Date.now()): string {
+  const bucket = Math.floor(now / 1000 / RENDITION_BUCKET_SECONDS);
+  return new URLSearchParams({
+    b: String(bucket),
+    r: renditionSignature(rendition, bucket, secret),
+  }).toString();
+}
+
+export type RenditionCheck =
+  { ok: true; expiresAt: number } | { ok: false; reason: "malformed" | "expired" | "bad-signature" };
+
+/** Checks a rendition signature; `expiresAt` (unix seconds) is when the URL stops working. */
+export function verifyRendition(
+  rendition: RenditionRef,
+  query: URLSearchParams,
+  secret: string,
+  now = Date.now(),
+): RenditionCheck {
+  const b = query.get("b") ?? "";
+  const given = query.get("r");
+  if (!given || !DIGITS.test(b)) return { ok: false, reason: "malformed" };
+  const bucket = Number(b);
+  if (!sameSignature(renditionSignature(rendition, bucket, secret), given)) {
     return { ok: false, reason: "bad-signature" };
   }
-  if (expiresAt * 1000 <= now) return { ok: false, reason: "expired" };
-  return { ok: true, grant };
+  const expiresAt = (bucket + 2) * RENDITION_BUCKET_SECONDS;
+  const nowSeconds = now / 1000;
+  // A bucket from the future was not signed by us at this time: treat it like a forgery.
+  if (bucket > Math.floor(nowSeconds / RENDITION_BUCKET_SECONDS))
+    return { ok: false, reason: "bad-signature" };
+  if (expiresAt <= nowSeconds) return { ok: false, reason: "expired" };
+  return { ok: true, expiresAt };
 }

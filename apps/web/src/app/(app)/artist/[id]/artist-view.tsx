@@ -24,10 +24,10 @@ export function ArtistView({ id }: { id: string }) {
         </div>
       </header>
       <div className="collection-actions">
-        <PlayAllButton tracks={artist.tracks} label={artist.name} />
+        <PlayAllButton tracks={artist.topTracks} label={artist.name} />
       </div>
       <h2 className="section-title">Popular</h2>
-      <TrackList tracks={artist.tracks} showAlbum label={`Popular tracks by ${artist.name}`} />
+      <TrackList tracks={artist.topTracks} showAlbum label={`Popular tracks by ${artist.name}`} />
       <h2 className="section-title">Discography</h2>
       <AlbumGrid albums={artist.albums} label={`Albums by ${artist.name}`} />
     </article>

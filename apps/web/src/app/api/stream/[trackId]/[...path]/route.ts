@@ -1,4 +1,4 @@
-import { objectKeyOf, signPlaylist, verifyGrant } from "@cadence/domain/streaming";
+import { answerStreamRequest } from "@cadence/domain/streaming";
 import { readBody } from "@cadence/media/storage";
 
 import { serveObject } from "~/server/objects";
@@ -8,39 +8,34 @@ import { isUuid } from "~/lib/uuid";
 const SAFE_SEGMENT = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
 /**
- * The streaming origin. Every request carries the signed grant from the `stream` procedure;
- * playlists are rewritten so each URI they list carries it too, and point at the key route.
+ * The streaming origin: HTTP only. What a URL may fetch is decided in
+ * @cadence/domain/streaming (answerStreamRequest): playlists per listener and grant, init and
+ * segments per rendition and hour, shareable by a CDN.
  */
 export async function GET(req: Request, ctx: { params: Promise<{ trackId: string; path: string[] }> }) {
   const { trackId, path } = await ctx.params;
-  if (!isUuid(trackId) || path.length === 0 || !path.every((p) => SAFE_SEGMENT.test(p))) {
+  if (!isUuid(trackId) || path.length < 2 || path.length > 3 || !path.every((p) => SAFE_SEGMENT.test(p))) {
     return new Response("Not found", { status: 404 });
   }
-  const { storage, streaming } = services();
-  const url = new URL(req.url);
-  const check = verifyGrant(trackId, url.searchParams, streaming.secret);
-  if (!check.ok) return new Response(`Forbidden: ${check.reason}`, { status: 403 });
+  const all = services();
+  const answer = await answerStreamRequest(all, all.streaming.secret, {
+    trackId,
+    path,
+    query: new URL(req.url).searchParams,
+  });
+  if (answer.kind === "deny") {
+    const body = answer.status === 404 ? "Not found" : `Forbidden: ${answer.reason}`;
+    return new Response(body, { status: answer.status, headers: { "Cache-Control": "no-store" } });
+  }
+  if (answer.kind === "object") return serveObject(all.storage, answer.key, req, answer.cacheControl);
 
-  const key = objectKeyOf(trackId, path);
-  if (!key.endsWith(".m3u8")) return serveObject(storage, key, req);
-
-  const object = await storage.get(key);
+  const object = await all.storage.get(answer.key);
   if (!object) return new Response("Not found", { status: 404 });
-  const signedQuery = new URLSearchParams({
-    u: check.grant.userId,
-    e: String(check.grant.expiresAt),
-    s: url.searchParams.get("s") ?? "",
-  }).toString();
-  const playlist = signPlaylist(
-    (await readBody(object.body)).toString("utf8"),
-    signedQuery,
-    `/api/keys/${trackId}`,
-  );
-  return new Response(playlist, {
+  return new Response(answer.rewrite((await readBody(object.body)).toString("utf8")), {
     headers: {
       "Content-Type": "application/vnd.apple.mpegurl",
       // Signed for one listener: shared caches must not keep it.
-      "Cache-Control": "private, max-age=60",
+      "Cache-Control": "private, no-cache",
     },
   });
 }

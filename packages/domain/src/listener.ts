@@ -1,0 +1,51 @@
+import { and, desc, eq, schema } from "@cadence/db";
+import type { Db } from "@cadence/db";
+
+import type { ListenerRights } from "./catalog/rights";
+import { AppError } from "./errors";
+
+/** The listener's streaming quality setting, as the highest rung it asks for (kb/s). */
+export const QUALITY_KBPS = { low: 64, normal: 128, high: 256 } as const;
+const FREE_PLAN_KBPS = 128;
+
+/**
+ * Who is listening, as playback rights see them: all of it decided or checked by the server.
+ * `maxKbps` is the plan's cap lowered by the listener's own quality setting.
+ */
+export interface Listener extends ListenerRights {
+  userId: string;
+  sessionVersion: number;
+  maxKbps: number;
+}
+
+/** Reads the listener in one round trip; a disabled or missing account cannot play. */
+export async function loadListener(db: Db, userId: string): Promise<Listener> {
+  const [row] = await db
+    .select({
+      disabledAt: schema.user.disabledAt,
+      licenseCountry: schema.user.licenseCountry,
+      sessionVersion: schema.user.sessionVersion,
+      quality: schema.preference.streamingQuality,
+      explicitAllowed: schema.preference.explicitContent,
+      planKbps: schema.plan.maxBitrateKbps,
+    })
+    .from(schema.user)
+    .leftJoin(schema.preference, eq(schema.preference.userId, schema.user.id))
+    .leftJoin(
+      schema.subscription,
+      and(eq(schema.subscription.userId, schema.user.id), eq(schema.subscription.status, "active")),
+    )
+    .leftJoin(schema.plan, eq(schema.plan.code, schema.subscription.planCode))
+    .where(eq(schema.user.id, userId))
+    .orderBy(desc(schema.subscription.startedAt))
+    .limit(1);
+  if (!row || row.disabledAt) throw new AppError("FORBIDDEN", "This account cannot play music");
+  const planKbps = row.planKbps ?? FREE_PLAN_KBPS;
+  return {
+    userId,
+    licenseCountry: row.licenseCountry,
+    explicitAllowed: row.explicitAllowed ?? true,
+    sessionVersion: row.sessionVersion,
+    maxKbps: Math.min(planKbps, QUALITY_KBPS[row.quality ?? "high"]),
+  };
+}
