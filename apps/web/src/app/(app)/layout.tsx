@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 
@@ -17,6 +18,9 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   const initial = session.user.email.slice(0, 1).toUpperCase();
   return (
     <PlayerProvider>
+      <a href="#content" className="skip-link">
+        Skip to content
+      </a>
       <div className="shell">
         <nav className="sidebar" aria-label="Main">
           <Brand />
@@ -30,11 +34,14 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
         <div className="main">
           <header className="topbar">
             <SignOutButton />
-            <a href="/account" className="avatar" title={session.user.email} aria-label="Your account">
+            {/* A client-side link: a full page load would stop the music. */}
+            <Link href="/account" className="avatar" title={session.user.email} aria-label="Your account">
               {initial}
-            </a>
+            </Link>
           </header>
-          {children}
+          <main id="content" tabIndex={-1}>
+            {children}
+          </main>
         </div>
       </div>
       <NowPlayingBar />
