@@ -1,22 +1,22 @@
 "use client";
 
-import Link from "next/link";
 import { useEffect } from "react";
 
-import { formatTime } from "./format";
 import { ClockIcon, PauseIcon, PlayIcon } from "./icons";
 import { usePlayer, usePlayerState } from "./player/player-provider";
 import { rememberStreams } from "./player/known-streams";
 import { toPlayerTrack } from "./player/to-player-track";
 import type { CatalogTrack } from "./player/to-player-track";
-import { ArtistLinks } from "~/components/artist-links";
+import { TrackRow } from "./track-row";
+import { useRovingRows } from "./use-roving-rows";
 
 /**
  * Tracks of an album or an artist. Playing one queues the whole list from there, the way a
- * listener expects; hovering a row warms the player up for it.
+ * listener expects; hovering a row warms the player up for it. The list is one tab stop:
+ * ↑/↓ move between rows, Enter plays, Tab reaches the focused row's own controls.
  */
 export function TrackList({
-  tracks,
+  tracks: catalogTracks,
   showAlbum = false,
   label,
 }: {
@@ -26,7 +26,10 @@ export function TrackList({
 }) {
   const player = usePlayer();
   const { track: current, status } = usePlayerState();
+  const tracks = catalogTracks;
   const playable = tracks.filter((t) => t.playable);
+  const currentIndex = tracks.findIndex((t) => t.id === current?.id);
+  const roving = useRovingRows(tracks.length, Math.max(0, currentIndex));
   useEffect(() => rememberStreams(tracks), [tracks]);
   const play = (track: CatalogTrack) => {
     if (!player) return;
@@ -42,59 +45,32 @@ export function TrackList({
             #
           </th>
           <th scope="col">Title</th>
-          {showAlbum && <th scope="col">Album</th>}
+          {showAlbum && (
+            <th scope="col" className="col-album">
+              Album
+            </th>
+          )}
           <th scope="col" className="col-duration">
             <span className="visually-hidden">Duration</span>
             <ClockIcon size={16} />
           </th>
         </tr>
       </thead>
-      <tbody>
+      <tbody onKeyDown={roving.onKeyDown}>
         {tracks.map((track, i) => {
-          const isCurrent = current?.id === track.id;
-          const isPlaying =
-            isCurrent && (status === "playing" || status === "buffering" || status === "loading");
+          const isCurrent = i === currentIndex;
           return (
-            <tr
+            <TrackRow
               key={track.id}
-              className={`${isCurrent ? "current" : ""}${track.playable ? "" : " unavailable"}`}
-              aria-current={isCurrent ? "true" : undefined}
-              onMouseEnter={() => track.playable && void player?.preload(track.id)}
-              onDoubleClick={() => track.playable && play(track)}
-              title={track.unavailableReason ?? undefined}
-            >
-              <td className="col-index">
-                <span className="index">{showAlbum ? i + 1 : (track.trackNumber ?? i + 1)}</span>
-                <button
-                  type="button"
-                  className="row-play"
-                  aria-label={`${isPlaying ? "Pause" : "Play"} ${track.title}`}
-                  disabled={!track.playable}
-                  onClick={() => play(track)}
-                >
-                  {isPlaying ? <PauseIcon size={18} /> : <PlayIcon size={18} />}
-                </button>
-              </td>
-              <td>
-                <div className="track-title">
-                  {track.title}
-                  {track.explicit && (
-                    <span className="explicit" title="Explicit">
-                      E
-                    </span>
-                  )}
-                </div>
-                <div className="track-artists">
-                  <ArtistLinks artists={track.artists} />
-                </div>
-              </td>
-              {showAlbum && (
-                <td>
-                  <Link href={`/album/${track.album.id}`}>{track.album.title}</Link>
-                </td>
-              )}
-              <td className="col-duration">{formatTime(track.durationMs / 1000)}</td>
-            </tr>
+              track={track}
+              number={showAlbum ? i + 1 : (track.trackNumber ?? i + 1)}
+              showAlbum={showAlbum}
+              current={isCurrent}
+              playing={isCurrent && isPlaying(status)}
+              rowProps={roving.rowProps(i)}
+              onPlay={() => play(track)}
+              onPreload={() => void player?.preload(track.id)}
+            />
           );
         })}
       </tbody>
@@ -102,13 +78,15 @@ export function TrackList({
   );
 }
 
+const isPlaying = (status: string) => status === "playing" || status === "buffering" || status === "loading";
+
 /** The big round button of an album or artist header. */
-export function PlayAllButton({ tracks, label }: { tracks: CatalogTrack[]; label: string }) {
+export function PlayAllButton({ tracks: catalogTracks, label }: { tracks: CatalogTrack[]; label: string }) {
   const player = usePlayer();
   const { track: current, status } = usePlayerState();
-  const playable = tracks.filter((t) => t.playable);
+  const playable = catalogTracks.filter((t) => t.playable);
   const fromHere = current && playable.some((t) => t.id === current.id);
-  const playing = fromHere && (status === "playing" || status === "buffering" || status === "loading");
+  const playing = fromHere && isPlaying(status);
   return (
     <button
       type="button"

@@ -1,0 +1,106 @@
+"use client";
+
+import Link from "next/link";
+import { useId } from "react";
+import type { KeyboardEvent, Ref } from "react";
+
+import { ArtistLinks } from "./artist-links";
+import { formatTime } from "./format";
+import { PauseIcon, PlayIcon } from "./icons";
+import type { CatalogTrack } from "./player/to-player-track";
+
+export interface TrackRowProps {
+  track: CatalogTrack;
+  number: number;
+  showAlbum: boolean;
+  current: boolean;
+  playing: boolean;
+  /** The row holding the list's tab stop: its own controls are in the tab order too. */
+  rowProps: { ref: Ref<HTMLTableRowElement>; tabIndex: number; onFocus: () => void };
+  onPlay: () => void;
+  onPreload: () => void;
+}
+
+/** One track: Enter or a double click plays it; an unavailable one says why, in words. */
+export function TrackRow({
+  track,
+  number,
+  showAlbum,
+  current,
+  playing,
+  rowProps,
+  onPlay,
+  onPreload,
+}: TrackRowProps) {
+  const reasonId = useId();
+  const inner = rowProps.tabIndex;
+  const reason = track.playable ? null : (track.unavailableReason ?? "This track is not available");
+  const onKeyDown = (event: KeyboardEvent<HTMLTableRowElement>) => {
+    // Only the row itself: Enter on a link or button inside it does that control's job.
+    if (event.key !== "Enter" || event.target !== event.currentTarget) return;
+    event.preventDefault();
+    if (track.playable) onPlay();
+  };
+  return (
+    <tr
+      {...rowProps}
+      className={`${current ? "current" : ""}${track.playable ? "" : " unavailable"}`}
+      aria-current={current ? "true" : undefined}
+      aria-disabled={track.playable ? undefined : true}
+      onKeyDown={onKeyDown}
+      onMouseEnter={() => track.playable && onPreload()}
+      onDoubleClick={() => track.playable && onPlay()}
+    >
+      <td className="col-index">
+        <span className="index">{number}</span>
+        <button
+          type="button"
+          className="row-play"
+          tabIndex={inner}
+          aria-label={`${playing ? "Pause" : "Play"} ${track.title}`}
+          aria-describedby={reason ? reasonId : undefined}
+          disabled={!track.playable}
+          onClick={onPlay}
+        >
+          {playing ? <PauseIcon size={18} /> : <PlayIcon size={18} />}
+        </button>
+      </td>
+      <td>
+        <div className="track-title">
+          {track.title}
+          {track.explicit && (
+            <span className="explicit" title="Explicit">
+              <span aria-hidden="true">E</span>
+              <span className="visually-hidden">(explicit)</span>
+            </span>
+          )}
+        </div>
+        <div className="track-artists">
+          <ArtistLinks artists={track.artists} tabIndex={inner} />
+          {showAlbum && (
+            // On a phone the album column is gone; the album rides along with the artists.
+            <span className="track-album-inline">
+              {" · "}
+              <Link href={`/album/${track.album.id}`} tabIndex={inner}>
+                {track.album.title}
+              </Link>
+            </span>
+          )}
+        </div>
+        {reason && (
+          <div className="track-reason" id={reasonId}>
+            {reason}
+          </div>
+        )}
+      </td>
+      {showAlbum && (
+        <td className="col-album">
+          <Link href={`/album/${track.album.id}`} tabIndex={inner}>
+            {track.album.title}
+          </Link>
+        </td>
+      )}
+      <td className="col-duration">{formatTime(track.durationMs / 1000)}</td>
+    </tr>
+  );
+}

@@ -1,0 +1,44 @@
+"use client";
+
+import { useRef, useState } from "react";
+import type { KeyboardEvent } from "react";
+
+const moves: Record<string, (from: number, last: number) => number> = {
+  ArrowDown: (from, last) => Math.min(from + 1, last),
+  ArrowUp: (from) => Math.max(from - 1, 0),
+  PageDown: (from, last) => Math.min(from + 10, last),
+  PageUp: (from) => Math.max(from - 10, 0),
+  Home: () => 0,
+  End: (_, last) => last,
+};
+
+/**
+ * Roving focus over the rows of a list: the list is one tab stop (the last row focused, else
+ * `initial`), and ↑/↓, Page Up/Down, Home/End move between rows, from the row or anything in it.
+ */
+export function useRovingRows(count: number, initial: number) {
+  const [focused, setFocused] = useState<number | null>(null);
+  const rows = useRef<(HTMLElement | null)[]>([]);
+  const tabStop = Math.max(0, Math.min(focused ?? initial, count - 1));
+
+  const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
+    const move = moves[event.key];
+    if (!move || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    const target = event.target as Node;
+    const from = rows.current.findIndex((row) => row?.contains(target));
+    if (from < 0) return;
+    // Handled here, so the player's global ↑/↓ volume shortcut leaves it alone.
+    event.preventDefault();
+    rows.current[move(from, count - 1)]?.focus();
+  };
+
+  const rowProps = (index: number) => ({
+    ref: (row: HTMLElement | null) => {
+      rows.current[index] = row;
+    },
+    tabIndex: index === tabStop ? 0 : -1,
+    onFocus: () => setFocused(index),
+  });
+
+  return { tabStop, onKeyDown, rowProps };
+}
