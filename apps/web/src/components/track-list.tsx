@@ -8,6 +8,7 @@ import { rememberStreams } from "./player/known-streams";
 import { toPlayerTrack } from "./player/to-player-track";
 import type { CatalogTrack } from "./player/to-player-track";
 import { TrackRow } from "./track-row";
+import { useAvailableTracks } from "./use-available-tracks";
 import { useRovingRows } from "./use-roving-rows";
 
 /**
@@ -26,7 +27,7 @@ export function TrackList({
 }) {
   const player = usePlayer();
   const { track: current, status } = usePlayerState();
-  const tracks = catalogTracks;
+  const tracks = useAvailableTracks(catalogTracks);
   const playable = tracks.filter((t) => t.playable);
   const currentIndex = tracks.findIndex((t) => t.id === current?.id);
   const roving = useRovingRows(tracks.length, Math.max(0, currentIndex));
@@ -84,7 +85,7 @@ const isPlaying = (status: string) => status === "playing" || status === "buffer
 export function PlayAllButton({ tracks: catalogTracks, label }: { tracks: CatalogTrack[]; label: string }) {
   const player = usePlayer();
   const { track: current, status } = usePlayerState();
-  const playable = catalogTracks.filter((t) => t.playable);
+  const playable = useAvailableTracks(catalogTracks).filter((t) => t.playable);
   const fromHere = current && playable.some((t) => t.id === current.id);
   const playing = fromHere && isPlaying(status);
   return (
