@@ -4,7 +4,7 @@ export function Brand() {
   return (
     <Link href="/" className="brand" aria-label="Cadence home">
       <span className="brand-mark" aria-hidden="true" />
-      Cadence
+      <span className="brand-name">Cadence</span>
     </Link>
   );
 }
