@@ -1,0 +1,122 @@
+import type { Locator, Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import postgres from "postgres";
+
+import { e2eDatabaseUrl } from "../scripts/e2e-constants";
+import { expectPlaying, playerState, signUpListener } from "./listener-fixtures";
+
+// The e2e catalog's first album, Neon Tidewater: four tracks by Marlow Vane.
+const ALBUM = "Neon Tidewater";
+const REGION_LOCKED = "Chrome Gulls";
+const EXPLICIT = "Tidewater Drive";
+
+const db = postgres(e2eDatabaseUrl(), { max: 1, onnotice: () => undefined });
+
+test.beforeAll(async () => {
+  // Rights as a label would send them: one track licensed for the US only, one marked explicit.
+  await db`update track set territories = ${["US"]} where title = ${REGION_LOCKED}`;
+  await db`update track set explicit = true where title = ${EXPLICIT}`;
+});
+test.afterAll(async () => {
+  await db`update track set territories = null where title = ${REGION_LOCKED}`;
+  await db`update track set explicit = false where title = ${EXPLICIT}`;
+  await db.end();
+});
+
+async function saveSettings(page: Page, settings: { country?: string; explicit?: boolean }) {
+  await page
+    .getByRole("navigation", { name: "Main" })
+    .getByRole("link", { name: "Account", exact: true })
+    .click();
+  if (settings.country !== undefined) {
+    await page.getByLabel("Country").fill(settings.country);
+    await page.getByRole("button", { name: "Save profile" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Saved" })).toBeVisible();
+  }
+  if (settings.explicit !== undefined) {
+    await page.getByLabel("Allow explicit content").setChecked(settings.explicit);
+    await page.getByRole("button", { name: "Save playback settings" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Saved" }).last()).toBeVisible();
+  }
+}
+
+async function openAlbum(page: Page) {
+  await page
+    .getByRole("navigation", { name: "Main" })
+    .getByRole("link", { name: "Home", exact: true })
+    .click();
+  await page
+    .getByRole("list", { name: "Albums" })
+    .getByRole("link", { name: new RegExp(ALBUM) })
+    .click();
+  const list = page.getByRole("table", { name: `Tracks of ${ALBUM}` });
+  await expect(list).toBeVisible();
+  return list;
+}
+
+const row = (list: Locator, title: string) => list.getByRole("row").filter({ hasText: title });
+
+test("a region-locked track says why in its row, to the eye and to a screen reader, and won't play", async ({
+  page,
+}) => {
+  await signUpListener(page);
+  await saveSettings(page, { country: "DE" });
+  const list = await openAlbum(page);
+
+  const locked = row(list, REGION_LOCKED);
+  await expect(locked).toContainText("This track is not available in your country");
+  await expect(locked).toHaveAttribute("aria-disabled", "true");
+  // The reason is part of what a screen reader reads for the row.
+  await expect(
+    list.getByRole("row", { name: new RegExp(`${REGION_LOCKED}.*not available in your country`) }),
+  ).toBeVisible();
+  await expect(locked.getByRole("button")).toBeHidden();
+
+  // Neither Enter on the row nor a double click plays it.
+  await locked.focus();
+  await page.keyboard.press("Enter");
+  // Forced: Playwright will not click an aria-disabled row, but a listener's mouse will.
+  await locked.dblclick({ force: true });
+  await page.waitForTimeout(500);
+  expect((await playerState(page)).status).toBe("idle");
+
+  // Playing the album skips it.
+  await page.getByRole("button", { name: `Play ${ALBUM}` }).click();
+  const first = (await list.getByRole("row").nth(1).locator(".track-title").textContent()) ?? "";
+  await expectPlaying(page, first);
+  const queue = (await playerState(page)).queue;
+  expect(queue).toHaveLength(3);
+  expect(queue).not.toContain(REGION_LOCKED);
+
+  // Where the track is licensed, it plays.
+  await page.getByRole("button", { name: "Pause", exact: true }).first().click();
+  await saveSettings(page, { country: "US" });
+  const again = await openAlbum(page);
+  await expect(row(again, REGION_LOCKED)).not.toContainText("not available");
+  await row(again, REGION_LOCKED).dblclick();
+  await expectPlaying(page, REGION_LOCKED);
+});
+
+test("with explicit content off, explicit tracks are greyed out with the reason; on, they play", async ({
+  page,
+}) => {
+  await signUpListener(page);
+  await saveSettings(page, { explicit: false });
+  const list = await openAlbum(page);
+
+  const explicit = row(list, EXPLICIT);
+  await expect(explicit).toContainText("Explicit content is off in your settings");
+  await expect(explicit).toHaveAttribute("aria-disabled", "true");
+  await expect(explicit.getByText("(explicit)")).toBeAttached();
+  await explicit.focus();
+  await page.keyboard.press("Enter");
+  await page.waitForTimeout(500);
+  expect((await playerState(page)).status).toBe("idle");
+
+  await saveSettings(page, { explicit: true });
+  const again = await openAlbum(page);
+  await expect(row(again, EXPLICIT)).not.toContainText("Explicit content is off");
+  await row(again, EXPLICIT).focus();
+  await page.keyboard.press("Enter");
+  await expectPlaying(page, EXPLICIT);
+});
