@@ -3,7 +3,8 @@ import { expect, test } from "@playwright/test";
 import postgres from "postgres";
 
 import { e2eDatabaseUrl } from "../scripts/e2e-constants";
-import { expectPlaying, playerState, signUpListener } from "./listener-fixtures";
+import { demoListener } from "./helpers";
+import { expectPlaying, playerState, signInAsListener } from "./listener-fixtures";
 
 // The e2e catalog's first album, Neon Tidewater: four tracks by Marlow Vane.
 const ALBUM = "Neon Tidewater";
@@ -20,6 +21,10 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await db`update track set territories = null where title = ${REGION_LOCKED}`;
   await db`update track set explicit = false where title = ${EXPLICIT}`;
+  // The tests change the shared demo listener's settings through the UI; put them back.
+  const [demo] = await db<{ id: string }[]>`select id from "user" where email = ${demoListener.email}`;
+  await db`update profile set country = 'US' where user_id = ${demo?.id ?? ""}`;
+  await db`update preference set explicit_content = true where user_id = ${demo?.id ?? ""}`;
   await db.end();
 });
 
@@ -59,7 +64,7 @@ const row = (list: Locator, title: string) => list.getByRole("row").filter({ has
 test("a region-locked track says why in its row, to the eye and to a screen reader, and won't play", async ({
   page,
 }) => {
-  await signUpListener(page);
+  await signInAsListener(page);
   await saveSettings(page, { country: "DE" });
   const list = await openAlbum(page);
 
@@ -70,7 +75,11 @@ test("a region-locked track says why in its row, to the eye and to a screen read
   await expect(
     list.getByRole("row", { name: new RegExp(`${REGION_LOCKED}.*not available in your country`) }),
   ).toBeVisible();
-  await expect(locked.getByRole("button")).toBeHidden();
+  // Its play button, there for a screen reader, is disabled and says why.
+  const button = locked.getByRole("button", { name: `Play ${REGION_LOCKED}` });
+  await expect(button).toBeDisabled();
+  await expect(button).toHaveAccessibleDescription("This track is not available in your country");
+  await expect(button).toHaveCSS("opacity", "0");
 
   // Neither Enter on the row nor a double click plays it.
   await locked.focus();
@@ -100,7 +109,7 @@ test("a region-locked track says why in its row, to the eye and to a screen read
 test("with explicit content off, explicit tracks are greyed out with the reason; on, they play", async ({
   page,
 }) => {
-  await signUpListener(page);
+  await signInAsListener(page);
   await saveSettings(page, { explicit: false });
   const list = await openAlbum(page);
 

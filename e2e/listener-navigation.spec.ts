@@ -5,7 +5,7 @@ import {
   expectPlaying,
   installAudioProbe,
   playerState,
-  signUpListener,
+  signInAsListener,
   watchedAudio,
   watchPlayingAudio,
 } from "./listener-fixtures";
@@ -14,7 +14,7 @@ const trackTable = (page: Page) => page.getByRole("table", { name: /^(Tracks of|
 
 test("music keeps playing, on the same audio element, through every link of the shell", async ({ page }) => {
   await installAudioProbe(page);
-  await signUpListener(page);
+  await signInAsListener(page);
   await page.evaluate(() => ((window as unknown as { pageMarker: string }).pageMarker = "still here"));
 
   // Start an album from its page.
@@ -91,7 +91,7 @@ test("music keeps playing, on the same audio element, through every link of the 
 });
 
 test("from an album, a listener opens the artist and plays their top track", async ({ page }) => {
-  await signUpListener(page);
+  await signInAsListener(page);
   await page.getByRole("list", { name: "Albums" }).getByRole("link").first().click();
   await expect(trackTable(page)).toBeVisible();
   const artistLink = page.locator(".collection-meta").getByRole("link");
