@@ -8,7 +8,6 @@ import { rememberStreams } from "./player/known-streams";
 import { toPlayerTrack } from "./player/to-player-track";
 import type { CatalogTrack } from "./player/to-player-track";
 import { TrackRow } from "./track-row";
-import { useAvailableTracks } from "./use-available-tracks";
 import { useRovingRows } from "./use-roving-rows";
 
 /**
@@ -17,7 +16,7 @@ import { useRovingRows } from "./use-roving-rows";
  * ↑/↓ move between rows, Enter plays, Tab reaches the focused row's own controls.
  */
 export function TrackList({
-  tracks: catalogTracks,
+  tracks,
   showAlbum = false,
   label,
 }: {
@@ -27,7 +26,6 @@ export function TrackList({
 }) {
   const player = usePlayer();
   const { track: current, status } = usePlayerState();
-  const tracks = useAvailableTracks(catalogTracks);
   const playable = tracks.filter((t) => t.playable);
   const currentIndex = tracks.findIndex((t) => t.id === current?.id);
   const roving = useRovingRows(tracks.length, Math.max(0, currentIndex));
@@ -82,10 +80,10 @@ export function TrackList({
 const isPlaying = (status: string) => status === "playing" || status === "buffering" || status === "loading";
 
 /** The big round button of an album or artist header. */
-export function PlayAllButton({ tracks: catalogTracks, label }: { tracks: CatalogTrack[]; label: string }) {
+export function PlayAllButton({ tracks, label }: { tracks: CatalogTrack[]; label: string }) {
   const player = usePlayer();
   const { track: current, status } = usePlayerState();
-  const playable = useAvailableTracks(catalogTracks).filter((t) => t.playable);
+  const playable = tracks.filter((t) => t.playable);
   const fromHere = current && playable.some((t) => t.id === current.id);
   const playing = fromHere && isPlaying(status);
   return (

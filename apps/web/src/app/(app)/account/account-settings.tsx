@@ -76,11 +76,16 @@ export function AccountSettings() {
   const queryClient = useQueryClient();
   const { data: me } = useSuspenseQuery(trpc.user.me.queryOptions());
   const refresh = () => queryClient.invalidateQueries(trpc.user.me.queryFilter());
+  // Playback settings change what is playable (explicit content): cached track lists are stale.
+  const refreshPlayable = () =>
+    Promise.all([refresh(), queryClient.invalidateQueries(trpc.catalog.pathFilter())]);
 
   const profile = useFormStatus();
   const updateProfile = useMutation(trpc.user.updateProfile.mutationOptions({ onSuccess: refresh }));
   const preferences = useFormStatus();
-  const updatePreferences = useMutation(trpc.user.updatePreferences.mutationOptions({ onSuccess: refresh }));
+  const updatePreferences = useMutation(
+    trpc.user.updatePreferences.mutationOptions({ onSuccess: refreshPlayable }),
+  );
   const password = useFormStatus();
   const changePassword = useMutation(trpc.user.changePassword.mutationOptions());
   const removal = useFormStatus();
@@ -122,7 +127,7 @@ export function AccountSettings() {
               name="country"
               defaultValue={me.profile.country}
               maxLength={2}
-              hint="Two letters, e.g. US or DE. Decides which music is available."
+              hint="Two letters, e.g. US or DE. Which music you can play follows where your account was opened."
               error={profile.status.fields.country}
             />
             <Field

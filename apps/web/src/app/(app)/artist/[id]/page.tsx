@@ -10,13 +10,7 @@ export const metadata: Metadata = { title: "Artist" };
 export default async function ArtistPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   if (!isUuid(id)) notFound();
-  // The listener's settings come along: track lists grey out what they rule out (explicit content).
-  await fetchForPage(() =>
-    Promise.all([
-      getQueryClient().fetchQuery(trpc.catalog.artist.queryOptions({ id })),
-      getQueryClient().fetchQuery(trpc.user.me.queryOptions()),
-    ]),
-  );
+  await fetchForPage(() => getQueryClient().fetchQuery(trpc.catalog.artist.queryOptions({ id })));
   return (
     <HydrateClient>
       <ArtistView id={id} />
