@@ -10,7 +10,7 @@ import {
   watchPlayingAudio,
 } from "./listener-fixtures";
 
-const trackTable = (page: Page) => page.getByRole("table", { name: /^(Tracks of|Latest tracks by) / });
+const trackTable = (page: Page) => page.getByRole("table", { name: /^(Tracks of|Popular tracks by) / });
 
 test("music keeps playing, on the same audio element, through every link of the shell", async ({ page }) => {
   await installAudioProbe(page);
