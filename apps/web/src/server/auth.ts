@@ -20,6 +20,7 @@ import type { Provider } from "next-auth/providers/index";
 
 import { env } from "~/env";
 import { sameOriginUrl } from "~/lib/callback-url";
+import { cookiesForNextAuth, headersForNextAuth } from "./auth-cookies";
 import { credentialsAttempt } from "./credentials-attempt";
 import { services } from "./services";
 
@@ -168,6 +169,13 @@ export const authOptions: NextAuthOptions = {
     error(code, metadata) {
       const cause = metadata instanceof Error ? metadata : (metadata as { error?: unknown }).error;
       if (code === "JWT_SESSION_ERROR" && cause instanceof SessionRevokedError) return;
+      // An unreadable session cookie (forged, truncated, old secret) is ignored like none: one
+      // line, not a stack per request.
+      const jose = (cause as { code?: unknown } | undefined)?.code;
+      if (code === "JWT_SESSION_ERROR" && typeof jose === "string" && /^ERR_JW[ETS]_/.test(jose)) {
+        console.warn(`[auth] ignored an unreadable session cookie (${jose})`);
+        return;
+      }
       console.error(`[auth] ${code}`, metadata);
     },
     warn(code) {
@@ -179,7 +187,15 @@ export const authOptions: NextAuthOptions = {
 
 /** The caller's session in server code (route handlers, server components), or null. */
 export async function getSession(): Promise<Session | null> {
-  const session = await getServerSession<NextAuthOptions, { user?: Partial<Session["user"]> }>(authOptions);
+  // getServerSession's request form, so next-auth sees the cookies after an unusable
+  // callback-url cookie is dropped (it would otherwise answer every page with a 500).
+  const req = { headers: await headersForNextAuth(), cookies: await cookiesForNextAuth() };
+  const res = { getHeader: () => undefined, setHeader: () => undefined, setCookie: () => undefined };
+  const session = await getServerSession<NextAuthOptions, { user?: Partial<Session["user"]> }>(
+    req as never,
+    res as never,
+    authOptions,
+  );
   const user = session?.user;
   if (!user?.id || !user.email || !user.role) return null;
   return { user: { id: user.id, email: user.email, role: user.role } };

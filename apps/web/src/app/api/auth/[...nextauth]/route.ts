@@ -3,8 +3,14 @@ import NextAuth from "next-auth";
 import { NextRequest } from "next/server";
 
 import { authOptions } from "~/server/auth";
+import {
+  deviceUserIdOf,
+  dropUnusableCallbackCookie,
+  withDeviceCookie,
+  withoutUnusableCallbackParam,
+} from "~/server/auth-cookies";
 import { payloadTooLarge, readBoundedBody } from "~/server/bounded-body";
-import { credentialsAttempt, deviceUserIdOf, withDeviceCookie } from "~/server/credentials-attempt";
+import { credentialsAttempt } from "~/server/credentials-attempt";
 import type { CredentialsAttempt } from "~/server/credentials-attempt";
 
 const nextAuth = NextAuth(authOptions) as (req: NextRequest, ctx: unknown) => Promise<Response>;
@@ -61,7 +67,8 @@ async function credentialsSignIn(req: NextRequest, fields: Record<string, unknow
 }
 
 export async function GET(req: NextRequest, ctx: unknown): Promise<Response> {
-  return nextAuth(req, ctx);
+  await dropUnusableCallbackCookie();
+  return nextAuth(new NextRequest(withoutUnusableCallbackParam(req.url), req), ctx);
 }
 
 export async function POST(req: NextRequest, ctx: unknown): Promise<Response> {
@@ -70,7 +77,12 @@ export async function POST(req: NextRequest, ctx: unknown): Promise<Response> {
   if (body === null) return payloadTooLarge(MAX_BODY_BYTES);
   const fields = parseBody(req, body);
   if (!fields) return Response.json({ error: "The request body is not valid JSON" }, { status: 400 });
-  const request = new NextRequest(req.url, { method: "POST", headers: req.headers, body });
+  await dropUnusableCallbackCookie();
+  const request = new NextRequest(withoutUnusableCallbackParam(req.url), {
+    method: "POST",
+    headers: req.headers,
+    body,
+  });
   if (new URL(req.url).pathname.endsWith("/callback/credentials")) {
     return credentialsSignIn(request, fields, ctx);
   }
