@@ -46,6 +46,8 @@ export async function cached<T>(
     if (hit) return hit.v;
   } catch (error) {
     if (!(error instanceof CacheUnavailableError)) throw error;
+    // No write either: against a hung cache it would cost the request a second timeout.
+    return load();
   }
   const value = await load();
   // Wrapped so that a cached null is told apart from a miss.

@@ -18,7 +18,7 @@ export class RateLimiter {
   constructor(
     private readonly cache: Cache,
     private readonly namespace: string,
-    readonly rule: RateLimitRule,
+    private readonly rule: RateLimitRule,
   ) {}
 
   private key(subject: string): string {
