@@ -70,6 +70,16 @@ test("an attacker's address failing repeatedly does not lock the owner out", asy
   }
 });
 
+test("an email that is not one (a NUL byte) is a plain failed sign-in, with nothing internal in the answer", async ({
+  request,
+}) => {
+  const res = await signInOverHttp(request, "a\u0000b@x.com", strongPassword);
+  expect(res.status()).toBe(401);
+  const body = await res.text();
+  expect(body).toContain("error=CredentialsSignin");
+  expect(body.toLowerCase()).not.toMatch(/select|insert|"user"|postgres|sql/);
+});
+
 /** Posts `bytes` of body in chunks with no Content-Length, and returns the status the server answers. */
 function postStreamed(origin: string, path: string, bytes: number): Promise<number> {
   return new Promise((resolve, reject) => {
