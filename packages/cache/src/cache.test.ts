@@ -62,13 +62,37 @@ describe.each(engines)("%s cache", (_name, make) => {
       windowSeconds: 30,
     });
     for (let i = 0; i < 3; i++) expect(await limiter.hit("alice")).toEqual({ allowed: true });
-    expect(await limiter.check("alice")).toMatchObject({ allowed: false });
     const denied = await limiter.hit("alice");
     expect(denied.allowed).toBe(false);
     if (!denied.allowed) expect(denied.retryAfterSeconds).toBeLessThanOrEqual(30);
-    expect(await limiter.check("bob")).toEqual({ allowed: true });
+    expect(await limiter.hit("bob")).toEqual({ allowed: true });
     await limiter.reset("alice");
-    expect(await limiter.check("alice")).toEqual({ allowed: true });
+    expect(await limiter.hit("alice")).toEqual({ allowed: true });
+  });
+
+  it("lets exactly the limit through a burst of parallel hits", async () => {
+    const limiter = new RateLimiter(make(), `t${randomBytes(4).toString("hex")}`, {
+      limit: 5,
+      windowSeconds: 30,
+    });
+    const verdicts = await Promise.all(Array.from({ length: 40 }, () => limiter.hit("burst")));
+    expect(verdicts.filter((v) => v.allowed)).toHaveLength(5);
+  });
+
+  it("releases a hit without going below zero or creating a key", async () => {
+    const cache = make();
+    const k = key();
+    await cache.release(k);
+    expect(await cache.peek(k)).toEqual({ count: 0, resetInMs: 0 });
+    await cache.hit(k, 60);
+    await cache.hit(k, 60);
+    await cache.release(k);
+    const after = await cache.peek(k);
+    expect(after.count).toBe(1);
+    expect(after.resetInMs).toBeGreaterThan(55_000);
+    await cache.release(k);
+    await cache.release(k);
+    expect((await cache.peek(k)).count).toBe(0);
   });
 });
 

@@ -22,8 +22,10 @@ export interface Cache {
   get<T>(key: string): Promise<T | null>;
   set(key: string, value: unknown, ttlSeconds: number): Promise<void>;
   del(...keys: string[]): Promise<void>;
-  /** Count a hit in a fixed window that starts with the first hit. */
+  /** Count a hit in a fixed window that starts with the first hit; atomic, so it can gate work. */
   hit(key: string, windowSeconds: number): Promise<WindowCount>;
+  /** Take one hit back (work it gated turned out not to count), never below zero. */
+  release(key: string): Promise<void>;
   /** The current window's count without adding a hit. */
   peek(key: string): Promise<WindowCount>;
   ping(): Promise<void>;
@@ -44,6 +46,8 @@ export async function cached<T>(
     if (hit) return hit.v;
   } catch (error) {
     if (!(error instanceof CacheUnavailableError)) throw error;
+    // No write either: against a hung cache it would cost the request a second timeout.
+    return load();
   }
   const value = await load();
   // Wrapped so that a cached null is told apart from a miss.

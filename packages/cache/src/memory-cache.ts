@@ -48,6 +48,12 @@ export class MemoryCache implements Cache {
     return Promise.resolve({ count, resetInMs: expiresAt - this.now() });
   }
 
+  release(key: string): Promise<void> {
+    const entry = this.live(key);
+    if (entry && Number(entry.value) > 0) entry.value = String(Number(entry.value) - 1);
+    return Promise.resolve();
+  }
+
   peek(key: string): Promise<WindowCount> {
     const entry = this.live(key);
     return Promise.resolve(

@@ -9,7 +9,9 @@ export interface RateLimitRule {
 export type RateLimitVerdict = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
 /**
- * Fixed-window counters under a namespace. Errors from the cache propagate, so each caller
+ * Fixed-window counters under a namespace. A caller gates work with `hit`, which counts the
+ * attempt and answers in one atomic step: checking first and counting after lets a burst of
+ * parallel requests all pass the check. Errors from the cache propagate, so each caller
  * chooses: login throttling treats them as "deny" (fails closed).
  */
 export class RateLimiter {
@@ -23,24 +25,19 @@ export class RateLimiter {
     return `rl:${this.namespace}:${subject}`;
   }
 
-  /** Whether another attempt is allowed now, without counting one. */
-  async check(subject: string): Promise<RateLimitVerdict> {
-    const { count, resetInMs } = await this.cache.peek(this.key(subject));
-    return this.verdict(count >= this.rule.limit, resetInMs);
-  }
-
   /** Count an attempt and say whether it was within the limit. */
   async hit(subject: string): Promise<RateLimitVerdict> {
     const { count, resetInMs } = await this.cache.hit(this.key(subject), this.rule.windowSeconds);
-    return this.verdict(count > this.rule.limit, resetInMs);
+    if (count <= this.rule.limit) return { allowed: true };
+    return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(resetInMs / 1000)) };
+  }
+
+  /** Take back an attempt that should not count (it succeeded). */
+  async release(subject: string): Promise<void> {
+    await this.cache.release(this.key(subject));
   }
 
   async reset(subject: string): Promise<void> {
     await this.cache.del(this.key(subject));
-  }
-
-  private verdict(exceeded: boolean, resetInMs: number): RateLimitVerdict {
-    if (!exceeded) return { allowed: true };
-    return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(resetInMs / 1000)) };
   }
 }

@@ -10,6 +10,13 @@ if count == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
 return {count, redis.call('PTTL', KEYS[1])}
 `;
 
+// DECR only a live, positive counter, so a release never creates a key or goes negative.
+const RELEASE_SCRIPT = `
+local count = tonumber(redis.call('GET', KEYS[1]) or '0')
+if count > 0 then redis.call('DECR', KEYS[1]) end
+return 0
+`;
+
 /** Redis through the Upstash REST client (Upstash itself, or our redis-http bridge). */
 export class UpstashCache implements Cache {
   readonly engine = "redis" as const;
@@ -64,6 +71,10 @@ export class UpstashCache implements Cache {
       ),
     );
     return { count, resetInMs: Math.max(pttl, 0) };
+  }
+
+  async release(key: string): Promise<void> {
+    await this.run(() => this.redis.eval<[], number>(RELEASE_SCRIPT, [this.prefix + key], []));
   }
 
   async peek(key: string): Promise<WindowCount> {

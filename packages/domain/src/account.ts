@@ -2,11 +2,12 @@ import { RateLimiter } from "@cadence/cache";
 import { eq, schema } from "@cadence/db";
 import type { Db } from "@cadence/db";
 
-import type { DomainServices } from "./services";
+import type { DomainServices, Role } from "./services";
 import { licenseCountryFor } from "./catalog/territory";
 import { env } from "./env";
 import { AppError } from "./errors";
 import { hashPassword, verifyPassword } from "./auth/password";
+import { admitPasswordAttempt } from "./auth/password-attempts";
 import { endAllSessions, forgetSessionVersion } from "./auth/session-version";
 
 export interface SignUpInput {
@@ -150,23 +151,46 @@ export async function updatePreferences(db: Db, userId: string, patch: Preferenc
     .where(eq(schema.preference.userId, userId));
 }
 
-async function assertPassword(db: Db, userId: string, password: string, field: string): Promise<void> {
-  const [row] = await db
-    .select({ passwordHash: schema.user.passwordHash })
+/**
+ * Confirms the account's password under the same limits as sign-in, counted against its email
+ * and the caller's address. The live session counts as a known device for the account ceiling.
+ */
+async function assertPassword(
+  services: DomainServices,
+  userId: string,
+  attempt: { password: string; ip: string },
+  field: string,
+): Promise<void> {
+  const [row] = await services.db
+    .select({ email: schema.user.email, passwordHash: schema.user.passwordHash })
     .from(schema.user)
     .where(eq(schema.user.id, userId));
-  if (!row?.passwordHash || !(await verifyPassword(row.passwordHash, password))) {
+  if (!row) throw new AppError("NOT_FOUND", "Account not found");
+  const admitted = await admitPasswordAttempt(services, {
+    account: row.email.toLowerCase(),
+    userId,
+    ip: attempt.ip,
+    deviceUserId: userId,
+    field,
+  });
+  if (!row.passwordHash || !(await verifyPassword(row.passwordHash, attempt.password))) {
     throw new AppError("INVALID", "Your current password is not correct", field);
   }
+  await admitted.succeeded();
 }
 
 /** Changes the password and ends every session; the caller signs in again with the new one. */
 export async function changePassword(
   services: DomainServices,
   userId: string,
-  input: { currentPassword: string; newPassword: string },
+  input: { currentPassword: string; newPassword: string; ip: string },
 ): Promise<void> {
-  await assertPassword(services.db, userId, input.currentPassword, "currentPassword");
+  await assertPassword(
+    services,
+    userId,
+    { password: input.currentPassword, ip: input.ip },
+    "currentPassword",
+  );
   await services.db
     .update(schema.user)
     .set({ passwordHash: await hashPassword(input.newPassword), updatedAt: new Date() })
@@ -174,18 +198,27 @@ export async function changePassword(
   await endAllSessions(services, userId);
 }
 
+/** Grants or withdraws admin; the account's sessions see the new role on their next request. */
+export async function setRole(services: DomainServices, userId: string, role: Role): Promise<void> {
+  await services.db
+    .update(schema.user)
+    .set({ role, updatedAt: new Date() })
+    .where(eq(schema.user.id, userId));
+  await forgetSessionVersion(services, userId);
+}
+
 /** Deletes the account and everything personal (cascades); password accounts confirm first. */
 export async function deleteAccount(
   services: DomainServices,
   userId: string,
-  input: { password?: string },
+  input: { password?: string; ip: string },
 ): Promise<void> {
   const [row] = await services.db
     .select({ passwordHash: schema.user.passwordHash })
     .from(schema.user)
     .where(eq(schema.user.id, userId));
   if (row?.passwordHash) {
-    await assertPassword(services.db, userId, input.password ?? "", "password");
+    await assertPassword(services, userId, { password: input.password ?? "", ip: input.ip }, "password");
   }
   await services.db.delete(schema.user).where(eq(schema.user.id, userId));
   await forgetSessionVersion(services, userId);

@@ -6,7 +6,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { UpstashCache } from "@cadence/cache";
 
 import { AppError } from "@cadence/domain";
-import { currentSessionVersion, verifyCredentials } from "@cadence/domain/auth";
+import { setRole } from "@cadence/domain/account";
+import {
+  currentSessionVersion,
+  sessionClaims,
+  SIGN_IN_LIMITS,
+  verifyCredentials,
+} from "@cadence/domain/auth";
 
 import type { Session } from "../context";
 import { createTestStack, stacks } from "../testing";
@@ -158,6 +164,65 @@ describe.each(stacks)("accounts on $name", (stackConfig) => {
     expect(await verifyCredentials(stack, { email: other.user.email, password, ip })).toMatchObject({
       id: other.user.id,
     });
+  });
+
+  it("limits wrong current passwords on changePassword like sign-in, even in a parallel burst", async () => {
+    const session = await signedUp();
+    const ip = "198.51.100.31";
+    const results = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        stack
+          .caller(session, ip)
+          .user.changePassword({ currentPassword: `not it ${i}`, newPassword: "a brand new phrase" })
+          .then(
+            () => "changed",
+            (e: unknown) => (e instanceof TRPCError ? e.code : String(e)),
+          ),
+      ),
+    );
+    expect(results.filter((r) => r === "BAD_REQUEST").length).toBeLessThanOrEqual(SIGN_IN_LIMITS.pair.limit);
+    expect(results.filter((r) => r === "TOO_MANY_REQUESTS").length).toBeGreaterThanOrEqual(
+      30 - SIGN_IN_LIMITS.pair.limit,
+    );
+    const throttled = await trpcError(
+      stack
+        .caller(session, ip)
+        .user.changePassword({ currentPassword: password, newPassword: "a brand new phrase" }),
+    );
+    expect(throttled.code).toBe("TOO_MANY_REQUESTS");
+    expect((throttled.cause as AppError).field).toBe("currentPassword");
+    // The same counters as sign-in: that address cannot go on guessing through the sign-in form.
+    const signIn = await verifyCredentials(stack, { email: session.user.email, password, ip }).catch(
+      (e: unknown) => e,
+    );
+    expect((signIn as AppError).code).toBe("THROTTLED");
+  });
+
+  it("limits wrong passwords on deleteAccount, and keeps the account", async () => {
+    const session = await signedUp();
+    const ip = "198.51.100.32";
+    for (let i = 0; i < SIGN_IN_LIMITS.pair.limit; i++) {
+      const wrong = await trpcError(stack.caller(session, ip).user.deleteAccount({ password: `nope ${i}` }));
+      expect(wrong.code).toBe("BAD_REQUEST");
+    }
+    const throttled = await trpcError(stack.caller(session, ip).user.deleteAccount({ password }));
+    expect(throttled.code).toBe("TOO_MANY_REQUESTS");
+    expect((await stack.caller(session).user.me()).email).toBe(session.user.email);
+  });
+
+  it("re-reads the role with the session version: a demoted admin's next request is a listener", async () => {
+    const session = await signedUp();
+    await setRole(stack, session.user.id, "admin");
+    const sv = await currentSessionVersion(stack, session.user.id);
+    const token = { sub: session.user.id, sv: sv ?? undefined, role: "listener" as const };
+    // The token was issued before the promotion; the next request already sees an admin...
+    expect(await sessionClaims(stack, token)).toEqual({ role: "admin" });
+    // ...and, with that cached, a demotion is still seen on the very next request.
+    await setRole(stack, session.user.id, "listener");
+    const issuedAsAdmin = { ...token, role: "admin" as const };
+    expect(await sessionClaims(stack, issuedAsAdmin)).toEqual({ role: "listener" });
+    // A token of an older session version stays revoked, whatever its role.
+    expect(await sessionClaims(stack, { ...token, sv: (sv ?? 0) - 1 })).toBeNull();
   });
 
   it("does not say whether an email is registered", async () => {

@@ -8,6 +8,7 @@ import {
   updatePreferences,
   updateProfile,
 } from "@cadence/domain/account";
+import { clientIp } from "@cadence/domain";
 import { passwordSchema } from "@cadence/domain/auth";
 
 import { protectedProcedure } from "../trpc";
@@ -56,9 +57,13 @@ export const userRouter = {
         newPassword: passwordSchema,
       }),
     )
-    .mutation(({ ctx, input }) => changePassword(ctx, ctx.session.user.id, input)),
+    .mutation(({ ctx, input }) =>
+      changePassword(ctx, ctx.session.user.id, { ...input, ip: clientIp(ctx.headers) }),
+    ),
 
   deleteAccount: protectedProcedure
     .input(z.strictObject({ password: z.string().max(256).optional() }))
-    .mutation(({ ctx, input }) => deleteAccount(ctx, ctx.session.user.id, input)),
+    .mutation(({ ctx, input }) =>
+      deleteAccount(ctx, ctx.session.user.id, { ...input, ip: clientIp(ctx.headers) }),
+    ),
 } satisfies TRPCRouterRecord;

@@ -1,4 +1,13 @@
 export { hashPassword, verifyPassword } from "./password";
 export { emailSchema, passwordSchema } from "./password-policy";
-export { currentSessionVersion, endAllSessions, forgetSessionVersion } from "./session-version";
-export { assertSignInAllowed, SIGN_IN_LIMITS, verifyCredentials } from "./sign-in";
+export {
+  currentSession,
+  currentSessionVersion,
+  endAllSessions,
+  forgetSessionVersion,
+  sessionClaims,
+} from "./session-version";
+export type { SessionState } from "./session-version";
+export { admitPasswordAttempt, SIGN_IN_LIMITS } from "./password-attempts";
+export { verifyCredentials } from "./sign-in";
+export { deviceTokens } from "./device";

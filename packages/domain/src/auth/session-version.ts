@@ -1,21 +1,52 @@
 import { cached } from "@cadence/cache";
 import { eq, schema, sql } from "@cadence/db";
 
-import type { DomainServices } from "../services";
+import type { DomainServices, Role } from "../services";
 
-const key = (userId: string) => `session-version:${userId}`;
-// Short, so a bump that could not reach the cache still takes effect soon.
+// The version a token must carry and the role it grants, read together and cached together.
+const key = (userId: string) => `session:${userId}`;
+// Short, so a change that could not reach the cache still takes effect soon.
 const TTL_SECONDS = 60;
 
-/** The session version a valid token must carry, or null if the account is gone or disabled. */
-export function currentSessionVersion(services: DomainServices, userId: string): Promise<number | null> {
+export interface SessionState {
+  version: number;
+  role: Role;
+}
+
+/** The account's session version and role now, or null if it is gone or disabled. */
+export function currentSession(services: DomainServices, userId: string): Promise<SessionState | null> {
   return cached(services.cache, key(userId), TTL_SECONDS, async () => {
     const [row] = await services.db
-      .select({ version: schema.user.sessionVersion, disabledAt: schema.user.disabledAt })
+      .select({
+        version: schema.user.sessionVersion,
+        role: schema.user.role,
+        disabledAt: schema.user.disabledAt,
+      })
       .from(schema.user)
       .where(eq(schema.user.id, userId));
-    return row && !row.disabledAt ? row.version : null;
+    return row && !row.disabledAt ? { version: row.version, role: row.role } : null;
   });
+}
+
+/** The session version a valid token must carry, or null if the account is gone or disabled. */
+export async function currentSessionVersion(
+  services: DomainServices,
+  userId: string,
+): Promise<number | null> {
+  return (await currentSession(services, userId))?.version ?? null;
+}
+
+/**
+ * A session token checked on every request: null once revoked (signed out everywhere, password
+ * changed, account gone), otherwise what it grants now, so a role change needs no new sign-in.
+ */
+export async function sessionClaims(
+  services: DomainServices,
+  token: { sub?: string; sv?: number },
+): Promise<{ role: Role } | null> {
+  if (!token.sub || token.sv === undefined) return null;
+  const current = await currentSession(services, token.sub);
+  return current?.version === token.sv ? { role: current.role } : null;
 }
 
 /** Ends every session of the user: tokens issued before this carry an older version. */
@@ -25,11 +56,11 @@ export async function endAllSessions(services: DomainServices, userId: string): 
     .set({ sessionVersion: sql`${schema.user.sessionVersion} + 1`, updatedAt: new Date() })
     .where(eq(schema.user.id, userId))
     .returning({ version: schema.user.sessionVersion });
-  await services.cache.del(key(userId)).catch(() => undefined);
+  await forgetSessionVersion(services, userId);
   return row?.version ?? 0;
 }
 
-/** Forget the cached version (after deleting or disabling an account). */
+/** Forget the cached session state (after a role change, deleting or disabling an account). */
 export async function forgetSessionVersion(services: DomainServices, userId: string): Promise<void> {
   await services.cache.del(key(userId)).catch(() => undefined);
 }

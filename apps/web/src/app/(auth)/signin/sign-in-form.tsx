@@ -7,19 +7,22 @@ import { useState } from "react";
 import type { FormEvent } from "react";
 
 import { Field, formText, PasswordField } from "~/components/form";
+import { safeCallbackPath } from "~/lib/callback-url";
 
 const messages: Record<string, string> = {
   CredentialsSignin: "That email and password don't match an account.",
   TooManyAttempts: "Too many sign-in attempts. Wait a moment and try again.",
   SignInUnavailable: "Sign-in is temporarily unavailable. Try again shortly.",
   OAuthAccountNotLinked: "That email already has an account. Sign in with your password.",
+  OAuthEmailUnverified: "Verify your email address with that provider first, then try again.",
   SessionRequired: "Sign in to continue.",
 };
 
 export function SignInForm({ providers }: { providers: { id: string; name: string }[] }) {
   const router = useRouter();
   const params = useSearchParams();
-  const callbackUrl = safeCallback(params.get("callbackUrl"));
+  // Checked against this page's origin when used: only this site, never a look-alike path.
+  const callbackUrl = () => safeCallbackPath(params.get("callbackUrl"), window.location.origin);
   const initialError = params.get("error");
   const [error, setError] = useState(
     initialError ? (messages[initialError] ?? "Sign-in failed. Try again.") : "",
@@ -42,7 +45,7 @@ export function SignInForm({ providers }: { providers: { id: string; name: strin
       setError(retry ?? messages[result?.error ?? ""] ?? messages.CredentialsSignin ?? "");
       return;
     }
-    router.replace(callbackUrl);
+    router.replace(callbackUrl());
     router.refresh();
   }
 
@@ -71,7 +74,7 @@ export function SignInForm({ providers }: { providers: { id: string; name: strin
               type="button"
               className="button secondary block"
               style={{ marginBottom: 10 }}
-              onClick={() => void signIn(p.id, { callbackUrl })}
+              onClick={() => void signIn(p.id, { callbackUrl: callbackUrl() })}
             >
               Continue with {p.name}
             </button>
@@ -83,9 +86,4 @@ export function SignInForm({ providers }: { providers: { id: string; name: strin
       </p>
     </>
   );
-}
-
-/** Only same-site paths: an open redirect would let a link send listeners anywhere. */
-function safeCallback(value: string | null): string {
-  return value && value.startsWith("/") && !value.startsWith("//") ? value : "/";
 }

@@ -3,41 +3,14 @@ import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 
 import { env } from "~/env";
 import { getSession } from "~/server/auth";
+import { payloadTooLarge, readBoundedBody } from "~/server/bounded-body";
 import { services } from "~/server/services";
-
-function tooLarge(): Response {
-  return Response.json(
-    { error: { message: `Request body exceeds ${env.API_MAX_BODY_BYTES} bytes`, code: "PAYLOAD_TOO_LARGE" } },
-    { status: 413 },
-  );
-}
-
-/** Reads the body with a cap, so an oversized request costs no more than the cap. */
-async function boundedBody(req: Request): Promise<string | null> {
-  const declared = Number(req.headers.get("content-length") ?? 0);
-  if (declared > env.API_MAX_BODY_BYTES) return null;
-  if (!req.body) return "";
-  const reader = req.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > env.API_MAX_BODY_BYTES) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString("utf8");
-}
 
 async function handler(req: Request): Promise<Response> {
   let request = req;
   if (req.method === "POST") {
-    const body = await boundedBody(req);
-    if (body === null) return tooLarge();
+    const body = await readBoundedBody(req, env.API_MAX_BODY_BYTES);
+    if (body === null) return payloadTooLarge(env.API_MAX_BODY_BYTES);
     request = new Request(req.url, { method: "POST", headers: req.headers, body });
   }
   return fetchRequestHandler({
