@@ -83,7 +83,15 @@ export async function signUp(
 export async function getAccount(db: Db, userId: string) {
   const found = await db.query.user.findFirst({
     where: eq(schema.user.id, userId),
-    columns: { id: true, email: true, role: true, createdAt: true, passwordHash: true },
+    columns: {
+      id: true,
+      email: true,
+      role: true,
+      createdAt: true,
+      passwordHash: true,
+      // Shown, never editable: the server decides which country's licences apply.
+      licenseCountry: true,
+    },
   });
   if (!found) throw new AppError("NOT_FOUND", "Account not found");
   const [profile, preferences, subscription] = await Promise.all([
