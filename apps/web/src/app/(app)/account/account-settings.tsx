@@ -127,7 +127,7 @@ export function AccountSettings() {
               name="country"
               defaultValue={me.profile.country}
               maxLength={2}
-              hint="Two letters, e.g. US or DE. Which music you can play follows where your account was opened."
+              hint={`Two letters, e.g. US or DE, for how things are shown. Which music you can play follows your account's licensing country (${me.licenseCountry}), set when it was opened.`}
               error={profile.status.fields.country}
             />
             <Field
@@ -152,7 +152,6 @@ export function AccountSettings() {
             void preferences.run(() =>
               updatePreferences.mutateAsync({
                 streamingQuality: quality("streamingQuality"),
-                downloadQuality: quality("downloadQuality"),
                 normalisation: text(form, "normalisation") as "off" | "quiet" | "normal" | "loud",
                 crossfadeSeconds: Number(text(form, "crossfadeSeconds")),
                 gapless: form.get("gapless") === "on",
@@ -166,13 +165,12 @@ export function AccountSettings() {
               label="Streaming quality"
               name="streamingQuality"
               value={me.preferences.streamingQuality}
-              options={qualityOptions}
-            />
-            <Select
-              label="Download quality"
-              name="downloadQuality"
-              value={me.preferences.downloadQuality}
-              options={qualityOptions}
+              options={qualityOptions.map(([value, label]) =>
+                // Above the plan's cap the server streams at the cap: say so where it is chosen.
+                (QUALITY_KBPS[value] ?? 0) > (me.plan?.maxBitrateKbps ?? 128)
+                  ? [value, `${label}, capped at ${me.plan?.maxBitrateKbps ?? 128} kb/s on your plan`]
+                  : [value, label],
+              )}
             />
             <Select
               label="Volume normalisation"
@@ -292,6 +290,7 @@ export function AccountSettings() {
   );
 }
 
+const QUALITY_KBPS: Record<string, number> = { low: 64, normal: 128, high: 256 };
 const qualityOptions: [string, string][] = [
   ["low", "Low (64 kb/s)"],
   ["normal", "Normal (128 kb/s)"],
