@@ -70,7 +70,14 @@ export async function signUp(
 export async function getAccount(db: Db, userId: string) {
   const found = await db.query.user.findFirst({
     where: eq(schema.user.id, userId),
-    columns: { id: true, email: true, role: true, createdAt: true, passwordHash: true },
+    columns: {
+      id: true,
+      email: true,
+      role: true,
+      createdAt: true,
+      passwordHash: true,
+      passwordChangeRequired: true,
+    },
   });
   if (!found) throw new AppError("NOT_FOUND", "Account not found");
   const [profile, preferences, subscription] = await Promise.all([
@@ -157,7 +164,11 @@ export async function changePassword(
   await assertPassword(services.db, userId, input.currentPassword, "currentPassword");
   await services.db
     .update(schema.user)
-    .set({ passwordHash: await hashPassword(input.newPassword), updatedAt: new Date() })
+    .set({
+      passwordHash: await hashPassword(input.newPassword),
+      passwordChangeRequired: false,
+      updatedAt: new Date(),
+    })
     .where(eq(schema.user.id, userId));
   await endAllSessions(services, userId);
 }

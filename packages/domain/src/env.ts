@@ -1,0 +1,20 @@
+import { createEnv } from "@t3-oss/env-core";
+import { z } from "zod";
+
+export const env = createEnv({
+  server: {
+    // The accounts a fresh install starts with; a password left unset is generated and printed once.
+    ADMIN_EMAIL: z.email().default("admin@cadence.local"),
+    ADMIN_PASSWORD: z.string().min(8).max(256).optional(),
+    DEMO_EMAIL: z.email().default("demo@cadence.local"),
+    DEMO_PASSWORD: z.string().min(8).max(256).optional(),
+    // Licensing country of new accounts when GeoIP does not know the address.
+    DEFAULT_COUNTRY: z
+      .string()
+      .toUpperCase()
+      .regex(/^[A-Z]{2}$/, "a two-letter country code")
+      .default("US"),
+  },
+  runtimeEnv: process.env,
+  emptyStringAsUndefined: true,
+});
