@@ -1,27 +1,22 @@
 /**
  * The app's HTTP server: Next.js behind a node:http server that decides who the client is.
  * The address comes from the socket, and from X-Forwarded-For only as far as TRUSTED_PROXIES
- * vouch for it; it travels to the app in CLIENT_IP_HEADER, overwriting anything a client sent.
+ * vouch for it; it travels to the app in x-cadence-client-ip, overwriting anything a client sent.
  * (`next start` cannot do this: it only fills X-Forwarded-For when the client left it out.)
  */
 import { createServer } from "node:http";
 
 import next from "next";
 
-import { CLIENT_IP_HEADER, resolveClientIp } from "@cadence/domain";
-
 import { env } from "./src/env";
+import { stampClientAddress } from "./src/server/client-address";
 
 const app = next({ dir: import.meta.dirname, dev: false, port: env.PORT });
 const handle = app.getRequestHandler();
 await app.prepare();
 
 const server = createServer((req, res) => {
-  req.headers[CLIENT_IP_HEADER] = resolveClientIp({
-    socketAddress: req.socket.remoteAddress,
-    forwardedFor: req.headers["x-forwarded-for"],
-    trusted: env.TRUSTED_PROXIES,
-  });
+  stampClientAddress(req, env.TRUSTED_PROXIES);
   handle(req, res).catch((error: unknown) => {
     console.error("[server] unhandled error", error);
     if (!res.headersSent) res.writeHead(500);
