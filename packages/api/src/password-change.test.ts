@@ -9,15 +9,6 @@ import { isPasswordChangeRequired } from "./password-change";
 import { createTestStack, stacks } from "./testing";
 import type { TestStack } from "./testing";
 
-async function refusal(promise: Promise<unknown>): Promise<TRPCError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(TRPCError);
-  return error as TRPCError;
-}
-
 describe.each(stacks)("an admin with a generated password on $name", (stackConfig) => {
   let stack: TestStack;
   let session: Session;
@@ -41,9 +32,13 @@ describe.each(stacks)("an admin with a generated password on $name", (stackConfi
       () => caller.user.updateProfile({ displayName: "Root" }),
       () => caller.user.deleteAccount({ password: generated }),
     ]) {
-      const error = await refusal(call());
-      expect(error.code).toBe("FORBIDDEN");
-      expect(error.message).toMatch(/Change your password/);
+      const error: unknown = await call().then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(TRPCError);
+      expect(error).toMatchObject({ code: "FORBIDDEN" });
+      expect((error as TRPCError).message).toMatch(/Change your password/);
       expect(isPasswordChangeRequired(error)).toBe(true);
     }
   });
