@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 
-import { CLIENT_IP_HEADER, clientIp, normaliseAddress, parseTrustedProxies, resolveClientIp } from "./client-ip";
+import {
+  CLIENT_IP_HEADER,
+  clientIp,
+  normaliseAddress,
+  parseTrustedProxies,
+  resolveClientIp,
+} from "./client-ip";
 
 const resolve = (socketAddress: string | undefined, forwardedFor: string | string[] | undefined, spec = "") =>
   resolveClientIp({ socketAddress, forwardedFor, trusted: parseTrustedProxies(spec) });

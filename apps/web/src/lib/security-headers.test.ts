@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 
-import { contentSecurityPolicy, newNonce, PERMISSIONS_POLICY, strictTransportSecurity } from "./security-headers";
+import {
+  contentSecurityPolicy,
+  newNonce,
+  PERMISSIONS_POLICY,
+  strictTransportSecurity,
+} from "./security-headers";
 
 const directives = (csp: string) =>
   new Map(csp.split("; ").map((d) => [d.split(" ")[0], d.split(" ").slice(1)] as const));
