@@ -63,7 +63,7 @@ export function sessionCookieOf(page: Page) {
     });
 }
 
-/** The seeded demo listener (see packages/api/src/demo-accounts.ts). */
-export const demoListener = { email: "demo@cadence.local", password: "cadence-demo-2026" };
+/** The seeded demo listener, with the password the e2e server gives it. */
+export { E2E_DEMO as demoListener } from "../scripts/e2e-constants";
 
 export { trpcGet } from "../test/trpc-http";

@@ -10,7 +10,14 @@ import path from "node:path";
 
 import postgres from "postgres";
 
-import { adminUrl, E2E_DATABASE, E2E_STREAM_SECRET, e2eDatabaseUrl } from "./e2e-constants";
+import {
+  adminUrl,
+  E2E_ADMIN,
+  E2E_DATABASE,
+  E2E_DEMO,
+  E2E_STREAM_SECRET,
+  e2eDatabaseUrl,
+} from "./e2e-constants";
 
 const admin = postgres(adminUrl(), { max: 1, onnotice: () => undefined });
 await admin.unsafe(`drop database if exists ${E2E_DATABASE} with (force)`);
@@ -24,6 +31,10 @@ const child = spawn("tsx", [path.join(import.meta.dirname, "start.ts")], {
     DATABASE_URL: e2eDatabaseUrl(),
     REDIS_URL: process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379",
     STREAM_SIGNING_SECRET: E2E_STREAM_SECRET,
+    ADMIN_EMAIL: E2E_ADMIN.email,
+    ADMIN_PASSWORD: E2E_ADMIN.password,
+    DEMO_EMAIL: E2E_DEMO.email,
+    DEMO_PASSWORD: E2E_DEMO.password,
     // Two albums of 45 s tracks: enough to play, seek, skip and throttle, quick to ingest.
     DEMO_TRACKS: "6",
     DEMO_SECONDS: "45",

@@ -1,26 +1,32 @@
 /**
- * `npm start`: migrate, seed, build when sources changed, and serve on PORT (default 3000).
- * Embedded defaults need nothing running; DATABASE_URL and REDIS_URL switch to real engines.
+ * `npm start`: migrate, seed, build when sources changed, and serve on PORT (default 3000)
+ * through the app's own server (apps/web/server.ts). Embedded defaults need nothing running;
+ * DATABASE_URL and REDIS_URL switch to real engines.
  */
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
+import { env as cacheEnv } from "@cadence/cache/env";
 import { startRedisHttpBridge } from "@cadence/cache/redis-http";
-import { connectionFromEnv, createDb, dataDir } from "@cadence/db";
-import { demoAccounts } from "@cadence/domain/demo-accounts";
+import { connectionFromEnv, createDb, dataDir, prepareDataDir } from "@cadence/db";
+import { createdAccountLines, demoAccounts } from "@cadence/domain/demo-accounts";
 import { generateDemoCatalog } from "@cadence/demo";
 import { ingestFolder } from "@cadence/media/ingest";
 import type { IngestSummary } from "@cadence/media/ingest";
 import { storageFromEnv } from "@cadence/media/storage-env";
 import { seedAccounts } from "@cadence/domain/seed";
 
+import { env as webEnv } from "../apps/web/src/env";
+import { env } from "./env";
+
 const root = path.resolve(import.meta.dirname, "..");
 const webDir = path.join(root, "apps/web");
-const port = Number(process.env.PORT ?? 3000);
-// The workspace's own Next binary, so the script needs no pnpm on PATH.
+const port = webEnv.PORT;
+// The workspace's own binaries, so the script needs no pnpm on PATH.
 const nextBin = path.join(webDir, "node_modules/.bin/next");
+const tsxBin = path.join(root, "node_modules/.bin/tsx");
 
 function log(message: string): void {
   console.log(`\x1b[35m[cadence]\x1b[0m ${message}`);
@@ -45,44 +51,49 @@ function newestSourceMtime(dir: string): number {
   return newest;
 }
 
-function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<void> {
+function run(command: string, args: string[], cwd: string, childEnv: NodeJS.ProcessEnv): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd, env, stdio: "inherit" });
+    const child = spawn(command, args, { cwd, env: childEnv, stdio: "inherit" });
     child.on("exit", (code) =>
       code === 0 ? resolve() : reject(new Error(`${command} ${args.join(" ")} exited with ${code}`)),
     );
   });
 }
 
-mkdirSync(dataDir, { recursive: true });
-const env: NodeJS.ProcessEnv = {
+// Owner-only: it holds the database files (password hashes, track keys) and generated secrets.
+prepareDataDir(dataDir);
+const childEnv: NodeJS.ProcessEnv = {
   ...process.env,
   DATA_DIR: dataDir,
   PORT: String(port),
-  NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
-  NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? persistentSecret("nextauth-secret"),
-  STREAM_SIGNING_SECRET: process.env.STREAM_SIGNING_SECRET ?? persistentSecret("stream-secret"),
+  NEXTAUTH_URL: webEnv.NEXTAUTH_URL ?? `http://localhost:${port}`,
+  NEXTAUTH_SECRET: webEnv.NEXTAUTH_SECRET ?? persistentSecret("nextauth-secret"),
+  STREAM_SIGNING_SECRET: webEnv.STREAM_SIGNING_SECRET ?? persistentSecret("stream-secret"),
   NEXT_TELEMETRY_DISABLED: "1",
+  NODE_ENV: "production",
 };
+if (connectionFromEnv().driver === "postgres" && !(webEnv.NEXTAUTH_SECRET && webEnv.STREAM_SIGNING_SECRET)) {
+  // A shared database suggests several app servers; secrets generated per DATA_DIR would differ.
+  log("NEXTAUTH_SECRET / STREAM_SIGNING_SECRET not set: using ones generated in DATA_DIR (set them");
+  log("  on every app server when running several; see the README's scaling section)");
+}
 
 // Redis speaks TCP, the cache client HTTP: put the bridge in front of REDIS_URL.
 let closeBridge: (() => Promise<void>) | undefined;
-if (process.env.REDIS_URL && !process.env.UPSTASH_REDIS_REST_URL) {
+if (cacheEnv.REDIS_URL && !cacheEnv.UPSTASH_REDIS_REST_URL) {
   const token = randomBytes(24).toString("base64url");
   const bridge = await startRedisHttpBridge({
-    redisUrl: process.env.REDIS_URL,
+    redisUrl: cacheEnv.REDIS_URL,
     token,
-    port: Number(process.env.REDIS_HTTP_PORT ?? 0),
+    port: cacheEnv.REDIS_HTTP_PORT ?? 0,
   });
   closeBridge = () => bridge.close();
-  env.UPSTASH_REDIS_REST_URL = bridge.url;
-  env.UPSTASH_REDIS_REST_TOKEN = token;
-  log(`cache: Redis at ${process.env.REDIS_URL.replace(/\/\/[^@]*@/, "//***@")} through ${bridge.url}`);
+  childEnv.UPSTASH_REDIS_REST_URL = bridge.url;
+  childEnv.UPSTASH_REDIS_REST_TOKEN = token;
+  log(`cache: Redis at ${cacheEnv.REDIS_URL.replace(/\/\/[^@]*@/, "//***@")} through ${bridge.url}`);
 } else {
   log(
-    process.env.UPSTASH_REDIS_REST_URL
-      ? "cache: Upstash REST"
-      : "cache: in-process (set REDIS_URL for Redis)",
+    cacheEnv.UPSTASH_REDIS_REST_URL ? "cache: Upstash REST" : "cache: in-process (set REDIS_URL for Redis)",
   );
 }
 
@@ -94,9 +105,7 @@ log(
 );
 const handle = createDb(connection);
 await handle.migrate();
-const accounts = demoAccounts();
-const { created } = await seedAccounts(handle.db, accounts);
-if (created.length) log(`seeded ${created.join(", ")}`);
+const { created } = await seedAccounts(handle.db, demoAccounts());
 
 function reportIngest(label: string, summary: IngestSummary): void {
   log(
@@ -107,14 +116,14 @@ function reportIngest(label: string, summary: IngestSummary): void {
 }
 
 // The demo catalog goes through the same ingest path as real music; re-runs skip what is unchanged.
-const storage = storageFromEnv(env);
-if (process.env.DEMO_CATALOG !== "off") {
-  const folder = process.env.DEMO_MUSIC_DIR ?? path.join(dataDir, "demo-music");
+const storage = storageFromEnv();
+if (env.DEMO_CATALOG === "on") {
+  const folder = env.DEMO_MUSIC_DIR ?? path.join(dataDir, "demo-music");
   const demo = await generateDemoCatalog({
     outDir: folder,
     // A smaller, shorter catalog for tests and quick trials.
-    ...(process.env.DEMO_TRACKS ? { limit: Number(process.env.DEMO_TRACKS) } : {}),
-    ...(process.env.DEMO_SECONDS ? { durationSeconds: Number(process.env.DEMO_SECONDS) } : {}),
+    ...(env.DEMO_TRACKS ? { limit: env.DEMO_TRACKS } : {}),
+    ...(env.DEMO_SECONDS ? { durationSeconds: env.DEMO_SECONDS } : {}),
   });
   const summary = await ingestFolder({
     db: handle.db,
@@ -129,10 +138,10 @@ if (process.env.DEMO_CATALOG !== "off") {
   if (process.stdout.isTTY) process.stdout.write("\r\x1b[2K");
   reportIngest(`demo catalog (${demo.tracks.length} tracks)`, summary);
 }
-if (process.env.MUSIC_DIR) {
+if (env.MUSIC_DIR) {
   reportIngest(
-    `music in ${process.env.MUSIC_DIR}`,
-    await ingestFolder({ db: handle.db, storage, folder: process.env.MUSIC_DIR }),
+    `music in ${env.MUSIC_DIR}`,
+    await ingestFolder({ db: handle.db, storage, folder: env.MUSIC_DIR }),
   );
 }
 await handle.close();
@@ -141,15 +150,16 @@ const buildId = path.join(webDir, ".next/BUILD_ID");
 const sources = Math.max(
   newestSourceMtime(path.join(root, "apps/web/src")),
   newestSourceMtime(path.join(root, "packages")),
+  statSync(path.join(webDir, "next.config.ts")).mtimeMs,
 );
-if (process.env.SKIP_BUILD !== "1" && (!existsSync(buildId) || statSync(buildId).mtimeMs < sources)) {
+if (env.SKIP_BUILD !== "1" && (!existsSync(buildId) || statSync(buildId).mtimeMs < sources)) {
   log("building the web app…");
-  await run(nextBin, ["build"], webDir, env);
+  await run(nextBin, ["build"], webDir, childEnv);
 }
 
-const server = spawn(nextBin, ["start", "-p", String(port)], {
+const server = spawn(tsxBin, [path.join(webDir, "server.ts")], {
   cwd: webDir,
-  env,
+  env: childEnv,
   stdio: "inherit",
 });
 const shutdown = (signal: NodeJS.Signals) => {
@@ -161,16 +171,16 @@ server.on("exit", (code) => {
   void (closeBridge?.() ?? Promise.resolve()).then(() => process.exit(code ?? 0));
 });
 
-// Tell the person at the terminal where to go and how to get in, once the app answers.
-for (let i = 0; i < 120; i++) {
-  const ok = await fetch(`http://127.0.0.1:${port}/api/health`).then(
+// Tell the person at the terminal where to go and, on the first start, how to get in.
+let ready = false;
+for (let i = 0; i < 120 && !ready; i++) {
+  ready = await fetch(`http://127.0.0.1:${port}/api/health`).then(
     (r) => r.ok,
     () => false,
   );
-  if (ok) {
-    log(`ready on http://localhost:${port}`);
-    for (const a of accounts) log(`  ${a.role.padEnd(8)} ${a.email}  /  ${a.password}`);
-    break;
-  }
-  await new Promise((r) => setTimeout(r, 500));
+  if (!ready) await new Promise((r) => setTimeout(r, 500));
 }
+log(ready ? `ready on http://localhost:${port}` : `not answering on port ${port} yet; see the log above`);
+// Generated passwords are shown here, once, even if the app is slow to answer: never again.
+if (created.length) log("accounts created:");
+for (const line of createdAccountLines(created)) log(`  ${line}`);

@@ -1,5 +1,7 @@
 import type { NextConfig } from "next";
 
+import { PERMISSIONS_POLICY } from "./src/lib/security-headers";
+
 const config: NextConfig = {
   // Workspace packages export TypeScript source.
   transpilePackages: [
@@ -32,6 +34,8 @@ const config: NextConfig = {
           { key: "X-Content-Type-Options", value: "nosniff" },
           { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
           { key: "X-Frame-Options", value: "DENY" },
+          { key: "Permissions-Policy", value: PERMISSIONS_POLICY },
+          // The CSP (per-request nonce) and HSTS (depends on NEXTAUTH_URL) come from src/proxy.ts.
         ],
       },
     ]);

@@ -99,6 +99,7 @@ async function spawnApp(options: AppOptions): Promise<AppHandle> {
     DEMO_TRACKS: String(options.demoTracks ?? 12),
     DEMO_SECONDS: String(options.demoSeconds ?? 60),
     STREAM_SIGNING_SECRET: BENCH_SECRET,
+    DEMO_PASSWORD: demoListener.password,
     NEXTAUTH_SECRET: BENCH_SECRET,
     NEXTAUTH_URL: `http://127.0.0.1:${chosenPort}`,
     NEXT_TELEMETRY_DISABLED: "1",

@@ -1,8 +1,25 @@
 import { createEnv } from "@t3-oss/env-core";
 import { z } from "zod";
 
+import { parseTrustedProxies } from "@cadence/domain";
+
 export const env = createEnv({
   server: {
+    // HTTP port of the app's server (apps/web/server.ts).
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    // Proxies whose X-Forwarded-For is believed: addresses, CIDRs, `loopback`, `private`, or a
+    // hop count. Unset: none, the socket's peer is the client.
+    TRUSTED_PROXIES: z
+      .string()
+      .optional()
+      .transform((spec, ctx) => {
+        try {
+          return parseTrustedProxies(spec);
+        } catch (error) {
+          ctx.addIssue({ code: "custom", message: error instanceof Error ? error.message : String(error) });
+          return z.NEVER;
+        }
+      }),
     // Signs session tokens; the start script generates and keeps one under DATA_DIR.
     NEXTAUTH_SECRET: z.string().min(32).optional(),
     NEXTAUTH_URL: z.url().optional(),

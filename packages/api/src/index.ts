@@ -8,6 +8,7 @@ export { appRouter } from "./root";
 export type { AppRouter } from "./root";
 export { createCallerFactory } from "./trpc";
 export { createTRPCContext } from "./context";
+export { isPasswordChangeRequired } from "./password-change";
 export type { ApiServices, Session } from "./context";
 
 export type RouterInputs = inferRouterInputs<AppRouter>;

@@ -3,6 +3,7 @@ import { MemoryCache } from "@cadence/cache";
 import { createTestRedisCache } from "@cadence/cache/testing";
 import { createTestDb } from "@cadence/db/testing";
 import type { TestDriver } from "@cadence/db/testing";
+import { CLIENT_IP_HEADER } from "@cadence/domain";
 import type { StreamConfig } from "@cadence/domain/streaming";
 
 import type { ApiServices, Session } from "./context";
@@ -44,7 +45,7 @@ export async function createTestStack(stack: (typeof stacks)[number]): Promise<T
     ...services,
     caller: (session = null, ip = `203.0.113.${Math.floor(Math.random() * 250) + 1}`) =>
       createCaller(
-        createTRPCContext({ ...services, session, headers: new Headers({ "x-forwarded-for": ip }) }),
+        createTRPCContext({ ...services, session, headers: new Headers({ [CLIENT_IP_HEADER]: ip }) }),
       ),
     close: async () => {
       await closeCache();

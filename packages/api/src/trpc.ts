@@ -6,6 +6,7 @@ import type { TRPCContext } from "./context";
 import { AppError } from "@cadence/domain";
 
 import { toTRPCError } from "./errors";
+import { requirePasswordChanged } from "./password-change";
 
 const t = initTRPC.context<TRPCContext>().create({
   transformer: superjson,
@@ -43,10 +44,11 @@ const appErrors = t.middleware(async ({ next }) => {
 export const publicProcedure = t.procedure.use(appErrors);
 
 /** Requires a session; `ctx.session.user` is non-null from here on. */
-export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
+const signedInProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.session) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue" });
   return next({ ctx: { ...ctx, session: ctx.session } });
 });
+export const protectedProcedure = signedInProcedure.use(requirePasswordChanged);
 
 export const adminProcedure = protectedProcedure.use(({ ctx, next }) => {
   if (ctx.session.user.role !== "admin") {

@@ -8,6 +8,12 @@ export const env = createEnv({
     UPSTASH_REDIS_REST_TOKEN: z.string().min(1).optional(),
     // Prepended to every key, for installs sharing one Redis.
     CACHE_PREFIX: z.string().default("cadence:"),
+    // A plain Redis, reached through the redis-http bridge (which the start script runs).
+    REDIS_URL: z.url().optional(),
+    // The bridge's own settings; the start script picks a random port and token.
+    REDIS_HTTP_TOKEN: z.string().min(16).optional(),
+    REDIS_HTTP_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+    REDIS_HTTP_HOST: z.string().min(1).default("127.0.0.1"),
   },
   runtimeEnv: process.env,
   emptyStringAsUndefined: true,

@@ -44,8 +44,9 @@ export function createDb(connection: DbConnection): DbHandle {
       close: () => client.end({ timeout: 5 }),
     };
   }
-  // PGlite creates its own directory but not the parents: a fresh DATA_DIR must still work.
-  if (connection.dataDir) mkdirSync(path.dirname(connection.dataDir), { recursive: true });
+  // PGlite creates its own directory but not the parents: a fresh DATA_DIR must still work,
+  // and be owner-only like the start script makes it (see data-dir.ts).
+  if (connection.dataDir) mkdirSync(path.dirname(connection.dataDir), { recursive: true, mode: 0o700 });
   const client = new PGlite(connection.dataDir);
   const db = drizzlePglite(client, { schema, casing: "snake_case" });
   return {

@@ -91,6 +91,7 @@ export async function getAccount(db: Db, userId: string) {
       passwordHash: true,
       // Shown, never editable: the server decides which country's licences apply.
       licenseCountry: true,
+      passwordChangeRequired: true,
     },
   });
   if (!found) throw new AppError("NOT_FOUND", "Account not found");
@@ -201,7 +202,11 @@ export async function changePassword(
   );
   await services.db
     .update(schema.user)
-    .set({ passwordHash: await hashPassword(input.newPassword), updatedAt: new Date() })
+    .set({
+      passwordHash: await hashPassword(input.newPassword),
+      passwordChangeRequired: false,
+      updatedAt: new Date(),
+    })
     .where(eq(schema.user.id, userId));
   await endAllSessions(services, userId);
 }

@@ -3,11 +3,16 @@ import { z } from "zod";
 
 export const env = createEnv({
   server: {
-    // Licensing country for new accounts when the sign-up address says nothing (ISO 3166-1).
+    // The accounts a fresh install starts with; a password left unset is generated and printed once.
+    ADMIN_EMAIL: z.email().default("admin@cadence.local"),
+    ADMIN_PASSWORD: z.string().min(8).max(256).optional(),
+    DEMO_EMAIL: z.email().default("demo@cadence.local"),
+    DEMO_PASSWORD: z.string().min(8).max(256).optional(),
+    // Licensing country of new accounts when GeoIP does not know the address.
     DEFAULT_COUNTRY: z
       .string()
-      .regex(/^[A-Za-z]{2}$/)
-      .transform((c) => c.toUpperCase())
+      .toUpperCase()
+      .regex(/^[A-Z]{2}$/, "a two-letter country code")
       .default("US"),
   },
   runtimeEnv: process.env,

@@ -3,4 +3,5 @@
 export { AppError, httpStatusOf } from "./errors";
 export type { AppErrorCode } from "./errors";
 export type { DomainServices, Role, SessionUser } from "./services";
-export { clientIp } from "./client-ip";
+export { CLIENT_IP_HEADER, clientIp, parseTrustedProxies, resolveClientIp } from "./client-ip";
+export type { TrustedProxies } from "./client-ip";

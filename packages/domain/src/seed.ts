@@ -6,21 +6,31 @@ import { createAccount } from "./account";
 export interface SeedAccount {
   email: string;
   password: string;
+  /** Made up by the start script rather than set by the operator: print it once, on creation. */
+  passwordGenerated: boolean;
+  /** The first sign-in must change the password before anything else. */
+  passwordChangeRequired: boolean;
   displayName: string;
   role: "listener" | "admin";
 }
 
-/** The admin and demo listener a fresh install starts with; existing accounts are left alone. */
-export async function seedAccounts(db: Db, accounts: SeedAccount[]): Promise<{ created: string[] }> {
-  const created: string[] = [];
+/**
+ * The accounts a fresh install starts with; existing accounts are left alone (a later start
+ * never resets a password). Returns the accounts it created.
+ */
+export async function seedAccounts(db: Db, accounts: SeedAccount[]): Promise<{ created: SeedAccount[] }> {
+  const created: SeedAccount[] = [];
   for (const account of accounts) {
     const [existing] = await db
       .select({ id: schema.user.id })
       .from(schema.user)
       .where(eq(sql`lower(${schema.user.email})`, account.email.toLowerCase()));
     if (existing) continue;
-    await createAccount(db, account);
-    created.push(account.email);
+    const { id } = await createAccount(db, account);
+    if (account.passwordChangeRequired) {
+      await db.update(schema.user).set({ passwordChangeRequired: true }).where(eq(schema.user.id, id));
+    }
+    created.push(account);
   }
   return { created };
 }

@@ -3,6 +3,8 @@ import { accessSync, constants } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 
+import { env } from "./env";
+
 export interface FfmpegBinary {
   path: string;
   /** Where it came from: FFMPEG_PATH, the system PATH, or the binary shipped inside npm. */
@@ -42,7 +44,7 @@ let located: FfmpegBinary | undefined;
  */
 export function locateFfmpeg(): FfmpegBinary {
   if (located) return located;
-  const fromEnv = process.env.FFMPEG_PATH;
+  const fromEnv = env.FFMPEG_PATH;
   if (fromEnv && isExecutable(fromEnv)) return (located = { path: fromEnv, source: "env" });
   const fromPath = findOnPath("ffmpeg");
   if (fromPath) return (located = { path: fromPath, source: "system" });

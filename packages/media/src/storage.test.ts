@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { env } from "./env";
 import { LocalStorage } from "./local-storage";
 import { S3Storage } from "./s3-storage";
 import { EMPTY_PAYLOAD_HASH, signRequest } from "./sigv4";
@@ -73,7 +74,7 @@ function contract(name: string, make: () => ObjectStorage): void {
 
 contract("local", () => new LocalStorage(dir.path));
 
-const s3Endpoint = process.env.S3_ENDPOINT;
+const s3Endpoint = env.S3_ENDPOINT;
 // No S3-compatible server exists on this machine (and the network reaches only package
 // registries), so the S3 adapter runs the same contract only when one is configured.
 describe.skipIf(!s3Endpoint)(
@@ -84,11 +85,11 @@ describe.skipIf(!s3Endpoint)(
       () =>
         new S3Storage({
           endpoint: s3Endpoint ?? "",
-          bucket: process.env.S3_BUCKET ?? "cadence-test",
-          region: process.env.S3_REGION ?? "us-east-1",
+          bucket: env.S3_BUCKET ?? "cadence-test",
+          region: env.S3_REGION,
           credentials: {
-            accessKeyId: process.env.S3_ACCESS_KEY_ID ?? "",
-            secretAccessKey: process.env.S3_SECRET_ACCESS_KEY ?? "",
+            accessKeyId: env.S3_ACCESS_KEY_ID,
+            secretAccessKey: env.S3_SECRET_ACCESS_KEY,
           },
         }),
     );

@@ -9,6 +9,9 @@ export const metadata: Metadata = {
   description: "Your music, streamed from your own server.",
 };
 
+// Every page renders per request, so it carries that request's CSP nonce (src/proxy.ts).
+export const dynamic = "force-dynamic";
+
 export const viewport: Viewport = { themeColor: "#0d0d12", width: "device-width", initialScale: 1 };
 
 export default function RootLayout({ children }: { children: ReactNode }) {

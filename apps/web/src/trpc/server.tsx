@@ -1,6 +1,6 @@
 import "server-only";
 
-import { appRouter, createTRPCContext } from "@cadence/api";
+import { appRouter, createTRPCContext, isPasswordChangeRequired } from "@cadence/api";
 import type { AppRouter } from "@cadence/api";
 import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import { TRPCError } from "@trpc/server";
@@ -28,7 +28,8 @@ export const trpc = createTRPCOptionsProxy<AppRouter>({
 /**
  * Fetches a query for a page. Pages render in parallel with the layout's session check, so a
  * session that ended elsewhere shows up here as UNAUTHORIZED: send the listener to sign in.
- * A missing object is a 404; anything else is a real error.
+ * A generated password must be changed first, on the account page. A missing object is a 404;
+ * anything else is a real error.
  */
 export async function fetchForPage<T>(fetch: () => Promise<T>): Promise<T> {
   try {
@@ -36,6 +37,7 @@ export async function fetchForPage<T>(fetch: () => Promise<T>): Promise<T> {
   } catch (error) {
     const code = error instanceof TRPCError ? error.code : undefined;
     if (code === "UNAUTHORIZED") redirect("/signin");
+    if (isPasswordChangeRequired(error)) redirect("/account");
     if (code === "NOT_FOUND" || code === "BAD_REQUEST") notFound();
     throw error;
   }

@@ -8,7 +8,7 @@ import { createTestRedisCache, startDedicatedRedis } from "@cadence/cache/testin
 import type { DedicatedRedis } from "@cadence/cache/testing";
 import { createTestDb } from "@cadence/db/testing";
 import type { DbHandle } from "@cadence/db";
-import { AppError } from "@cadence/domain";
+import { AppError, CLIENT_IP_HEADER } from "@cadence/domain";
 import { sessionClaims, verifyCredentials } from "@cadence/domain/auth";
 
 import type { StreamConfig } from "@cadence/domain/streaming";
@@ -36,7 +36,7 @@ describe("when Redis goes down while the app serves", () => {
       createTRPCContext({
         ...services,
         session: s,
-        headers: new Headers({ "x-forwarded-for": "192.0.2.50" }),
+        headers: new Headers({ [CLIENT_IP_HEADER]: "192.0.2.50" }),
       }),
     );
   const signIn = () =>

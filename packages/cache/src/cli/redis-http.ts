@@ -1,17 +1,18 @@
+import { env } from "../env";
 import { startRedisHttpBridge } from "../redis-http/server";
 
 // Usage: REDIS_URL=redis://host:6379 REDIS_HTTP_TOKEN=secret [REDIS_HTTP_PORT=8079] tsx redis-http.ts
-const redisUrl = process.env.REDIS_URL;
-const token = process.env.REDIS_HTTP_TOKEN;
+const redisUrl = env.REDIS_URL;
+const token = env.REDIS_HTTP_TOKEN;
 if (!redisUrl || !token) {
-  console.error("REDIS_URL and REDIS_HTTP_TOKEN are required");
+  console.error("REDIS_URL and REDIS_HTTP_TOKEN (16 characters or more) are required");
   process.exit(2);
 }
 const bridge = await startRedisHttpBridge({
   redisUrl,
   token,
-  port: Number(process.env.REDIS_HTTP_PORT ?? 8079),
-  host: process.env.REDIS_HTTP_HOST ?? "127.0.0.1",
+  port: env.REDIS_HTTP_PORT ?? 8079,
+  host: env.REDIS_HTTP_HOST,
 });
 console.log(`redis-http bridge on ${bridge.url} -> ${redisUrl.replace(/\/\/[^@]*@/, "//***@")}`);
 for (const signal of ["SIGINT", "SIGTERM"] as const) {

@@ -5,6 +5,7 @@ import type { ReactNode } from "react";
 import { Brand } from "~/components/brand";
 import { HomeIcon, UserIcon } from "~/components/icons";
 import { NavLink } from "~/components/nav-link";
+import { PasswordChangeNotice } from "~/components/password-change-notice";
 import { NowPlayingBar } from "~/components/player/now-playing-bar";
 import { PlayerProvider } from "~/components/player/player-provider";
 import { SignOutButton } from "~/components/sign-out-button";
@@ -40,6 +41,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
             </Link>
           </header>
           <main id="content" tabIndex={-1}>
+            <PasswordChangeNotice userId={session.user.id} />
             {children}
           </main>
         </div>

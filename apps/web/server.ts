@@ -1,0 +1,39 @@
+/**
+ * The app's HTTP server: Next.js behind a node:http server that decides who the client is.
+ * The address comes from the socket, and from X-Forwarded-For only as far as TRUSTED_PROXIES
+ * vouch for it; it travels to the app in x-cadence-client-ip, overwriting anything a client sent.
+ * (`next start` cannot do this: it only fills X-Forwarded-For when the client left it out.)
+ */
+import { createServer } from "node:http";
+
+import next from "next";
+
+import { env } from "./src/env";
+import { stampClientAddress } from "./src/server/client-address";
+
+const app = next({ dir: import.meta.dirname, dev: false, port: env.PORT });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+const server = createServer((req, res) => {
+  stampClientAddress(req, env.TRUSTED_PROXIES);
+  handle(req, res).catch((error: unknown) => {
+    console.error("[server] unhandled error", error);
+    if (!res.headersSent) res.writeHead(500);
+    res.end();
+  });
+});
+server.on("error", (error) => {
+  console.error("[server] cannot serve:", error.message);
+  process.exit(1);
+});
+server.listen(env.PORT, () => console.log(`[server] listening on port ${env.PORT}`));
+
+function shutdown() {
+  server.close(() => void app.close().then(() => process.exit(0)));
+  // Keep-alive connections would hold close() open; the start script waits for this process.
+  server.closeIdleConnections();
+  setTimeout(() => process.exit(0), 5000).unref();
+}
+process.on("SIGINT", shutdown);
+process.on("SIGTERM", shutdown);
