@@ -200,6 +200,10 @@ export async function changePassword(
     { password: input.currentPassword, ip: input.ip },
     "currentPassword",
   );
+  // A forced change (generated password) must not keep the password it replaces.
+  if (input.newPassword === input.currentPassword) {
+    throw new AppError("INVALID", "Choose a password different from your current one", "newPassword");
+  }
   await services.db
     .update(schema.user)
     .set({

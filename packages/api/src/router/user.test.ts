@@ -128,6 +128,11 @@ describe.each(stacks)("accounts on $name", (stackConfig) => {
     );
     expect(wrong.code).toBe("BAD_REQUEST");
     expect((wrong.cause as AppError).field).toBe("currentPassword");
+    const same = await trpcError(
+      stack.caller(session).user.changePassword({ currentPassword: password, newPassword: password }),
+    );
+    expect(same.code).toBe("BAD_REQUEST");
+    expect((same.cause as AppError).field).toBe("newPassword");
 
     await stack
       .caller(session)
