@@ -207,8 +207,10 @@ export class MediaSlot {
           this.host.onReady(this);
         }
         if (type === "error") {
-          // Under MSE hls.js reports element errors itself; only the native path needs this.
-          if (this.isNative) this.host.onError(this, mediaElementError(this.element, this.trackId));
+          // A decode error under MSE reaches hls.js only as a stall, so the element reports it.
+          if (this.trackId && this.element.error) {
+            this.host.onError(this, mediaElementError(this.element, this.trackId));
+          }
           return;
         }
         this.host.onElementEvent(this, type);
