@@ -2,6 +2,8 @@
  * The player in a real Chromium: real hls.js, MediaSource and <audio>, playing real encrypted HLS
  * ladders from the media server of test/media-server.ts.
  */
+import Hls from "hls.js";
+import type { HlsConfig } from "hls.js";
 import { afterEach, describe, expect, it } from "vitest";
 
 import {
@@ -175,5 +177,65 @@ describe("Player in Chromium", () => {
     player.on(PlayerEvent.STATE_CHANGED, () => (heard = true));
     elements[0]?.dispatchEvent(new Event("playing"));
     expect(heard).toBe(false);
+  });
+
+  it("removes every listener it adds to hls.js and to its elements", async () => {
+    const watched = [
+      Hls.Events.MANIFEST_PARSED,
+      Hls.Events.LEVEL_SWITCHED,
+      Hls.Events.FRAG_BUFFERED,
+      Hls.Events.ERROR,
+    ];
+    const count = (hls: Hls) => watched.reduce((sum, event) => sum + hls.listeners(event).length, 0);
+    const leaks: number[] = [];
+    // Real hls.js, observed: what hls.js registers itself is there from construction to destroy.
+    class ObservedHls extends Hls {
+      private readonly own: number;
+      constructor(config?: Partial<HlsConfig>) {
+        super(config);
+        this.own = count(this);
+      }
+      override destroy(): void {
+        leaks.push(count(this) - this.own);
+        super.destroy();
+      }
+    }
+    // Listeners attached to the elements and not removed (a listener counts once per type).
+    const attached = new Set<string>();
+    const ids = new WeakMap<object, number>();
+    let nextId = 0;
+    const key = (type: string, listener: unknown) => {
+      const fn = listener as object;
+      if (!ids.has(fn)) ids.set(fn, nextId++);
+      return `${type}:${ids.get(fn)}`;
+    };
+    const { player } = makePlayer({
+      settleMs: 200,
+      Hls: ObservedHls,
+      createAudioElement: () => {
+        const el = document.createElement("audio");
+        const add = el.addEventListener.bind(el);
+        const remove = el.removeEventListener.bind(el);
+        el.addEventListener = (...args: Parameters<typeof add>) => {
+          attached.add(key(args[0], args[1]));
+          add(...args);
+        };
+        el.removeEventListener = (...args: Parameters<typeof remove>) => {
+          attached.delete(key(args[0], args[1]));
+          remove(...args);
+        };
+        return el;
+      },
+    });
+    await player.playTracks([track("c"), track("b"), track("a")]);
+    await nextEvent(player, PlayerEvent.PRELOADED);
+    player.seek(player.duration - 0.5); // a preloaded hand-over
+    await nextEvent(player, PlayerEvent.STARTED, (p) => p.trackId === "b");
+    await player.next(); // a cold load
+    await playedPast(player, 0.2);
+    player.destroy();
+    expect(leaks.length).toBeGreaterThanOrEqual(3);
+    expect(leaks.every((n) => n === 0)).toBe(true);
+    expect([...attached]).toEqual([]);
   });
 });

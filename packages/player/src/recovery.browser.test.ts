@@ -67,19 +67,4 @@ describe("recovery in Chromium", () => {
     await nextEvent(player, PlayerEvent.TRACK_CHANGED, (p) => p.item?.track.id === "a");
     await playedPast(player, 0.3);
   });
-
-  it("re-resolves an expired grant when the origin answers 403 and resumes at the same position", async () => {
-    const { player, resolved } = makePlayer({
-      preloadNext: false,
-      resolveSource: (id) => {
-        resolved.push(id);
-        return grant(id, 2000);
-      },
-    });
-    await player.playTracks([track("long")]);
-    await playedPast(player, 2.2);
-    player.seek(25);
-    await playedPast(player, 25.5, 20_000);
-    expect(resolved).toEqual(["long", "long"]);
-  });
 });

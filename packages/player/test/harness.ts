@@ -29,7 +29,7 @@ export function track(id: string, extra: Partial<Track> = {}): Track {
     title: `Tone ${id}`,
     artists: [{ id: "ar1", name: "Oscillator" }],
     album: { id: "al1", title: "Test tones" },
-    durationMs: Math.round((media?.seconds ?? 200) * 1000),
+    durationMs: Math.round((media?.sourceSeconds ?? 200) * 1000),
     ...(media?.loudnessLufs != null ? { loudnessLufs: media.loudnessLufs } : {}),
     ...(media?.truePeakDb != null ? { truePeakDb: media.truePeakDb } : {}),
     ...extra,
@@ -45,6 +45,11 @@ export async function grant(trackId: string, ttlMs = 600_000): Promise<PlayableS
 
 export async function failNext(rule: FailRule): Promise<void> {
   await fetch(`${mediaBase}/control/fail`, { method: "POST", body: JSON.stringify(rule) });
+}
+
+/** Refuses every grant issued so far (as a secret rotation or a server clock ahead would). */
+export async function revokeGrants(): Promise<void> {
+  await fetch(`${mediaBase}/control/revoke`, { method: "POST" });
 }
 
 export async function resetServer(): Promise<void> {

@@ -2,8 +2,10 @@
 
 export interface MediaTrack {
   id: string;
-  /** Duration of the HLS ladder. */
+  /** Duration of the HLS ladder: the source plus the encoder's priming samples. */
   seconds: number;
+  /** Duration of the source, as the catalog records it. */
+  sourceSeconds: number;
   frequency: number;
   loudnessLufs: number | null;
   truePeakDb: number | null;

@@ -25,7 +25,8 @@ const TRACKS: { id: string; seconds: number; frequency: number; amplitude: numbe
   { id: "long", seconds: 40, frequency: 330, amplitude: 0.5 },
 ];
 
-const secret = randomBytes(16);
+// Rotated by /control/revoke: every grant issued before is refused, expired or not.
+let secret = randomBytes(16);
 const sign = (trackId: string, expiresAt: number) =>
   createHmac("sha256", secret).update(`${trackId}\n${expiresAt}`).digest("base64url");
 
@@ -73,6 +74,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       tracks.push({
         id: spec.id,
         seconds: ladder.durationSeconds,
+        sourceSeconds: spec.seconds,
         frequency: spec.frequency,
         loudnessLufs: ladder.loudness?.integratedLufs ?? null,
         truePeakDb: ladder.loudness?.truePeakDb ?? null,
@@ -107,6 +109,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     if (parts[0] === "control") {
       const body = req.method === "POST" ? await readJson(req) : null;
       if (parts[1] === "fail") failRules.push(body as FailRule);
+      if (parts[1] === "revoke") secret = randomBytes(16);
       if (parts[1] === "reset") {
         failRules = [];
         log = [];
