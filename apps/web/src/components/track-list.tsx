@@ -1,12 +1,10 @@
 "use client";
 
 import Link from "next/link";
-import { useEffect } from "react";
 
 import { formatTime } from "./format";
 import { ClockIcon, PauseIcon, PlayIcon } from "./icons";
-import { usePlayer, usePlayerState } from "./player/player-provider";
-import { rememberStreams } from "./player/known-streams";
+import { useNowPlaying, usePlayer, useRememberStreams } from "./player/player-provider";
 import { toPlayerTrack } from "./player/to-player-track";
 import type { CatalogTrack } from "./player/to-player-track";
 import { ArtistLinks } from "~/components/artist-links";
@@ -25,9 +23,9 @@ export function TrackList({
   label: string;
 }) {
   const player = usePlayer();
-  const { track: current, status } = usePlayerState();
+  const { track: current, status } = useNowPlaying();
   const playable = tracks.filter((t) => t.playable);
-  useEffect(() => rememberStreams(tracks), [tracks]);
+  useRememberStreams(tracks);
   const play = (track: CatalogTrack) => {
     if (!player) return;
     if (current?.id === track.id) return void player.toggle();
@@ -105,7 +103,7 @@ export function TrackList({
 /** The big round button of an album or artist header. */
 export function PlayAllButton({ tracks, label }: { tracks: CatalogTrack[]; label: string }) {
   const player = usePlayer();
-  const { track: current, status } = usePlayerState();
+  const { track: current, status } = useNowPlaying();
   const playable = tracks.filter((t) => t.playable);
   const fromHere = current && playable.some((t) => t.id === current.id);
   const playing = fromHere && (status === "playing" || status === "buffering" || status === "loading");
