@@ -146,8 +146,3 @@ export function useRememberStreams(tracks: readonly CatalogTrack[]): void {
     for (const track of tracks) if (track.stream) player.rememberSource(track.id, track.stream);
   }, [player, tracks]);
 }
-
-/** Every slice, clock included: renders on every tick. Kept until track-list.tsx moves off it. */
-export function usePlayerState(): PlayerSnapshot {
-  return usePlayerSelector((snapshot) => snapshot);
-}
