@@ -30,8 +30,11 @@ export function QueuePanel({ id, onClose }: { id: string; onClose: () => void })
     if (!wanted) return;
     refocus.current = null;
     const buttons = panel.current?.querySelectorAll<HTMLButtonElement>(`[data-uid="${wanted.uid}"] button`);
-    const list = [...(buttons ?? [])];
-    (list.find((b) => b.dataset.action === wanted.action && !b.disabled) ?? list[0])?.focus();
+    const enabled = [...(buttons ?? [])].filter((b) => !b.disabled);
+    // The same move if it is still possible (not at the top or bottom), else the other one.
+    const order = [wanted.action, wanted.action === "up" ? "down" : "up"];
+    const target = order.map((action) => enabled.find((b) => b.dataset.action === action)).find(Boolean);
+    (target ?? enabled[0])?.focus();
   });
 
   const current = queue.items[queue.currentIndex];
