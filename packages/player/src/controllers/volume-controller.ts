@@ -5,7 +5,7 @@
  */
 import type { TypedEmitter } from "../emitter";
 import { PlayerEvent, type PlayerEventMap } from "../events";
-import { normalizationGainDb, outputLevels, type NormalizationInput } from "../normalization";
+import { clamp01, normalizationGainDb, outputLevels, type NormalizationInput } from "../normalization";
 import type { MediaSlot } from "../slot";
 import type { NormalizationMode } from "../types";
 
@@ -82,8 +82,4 @@ export class VolumeController {
   private gainOf(slot: MediaSlot): number {
     return slot.loudness ? normalizationGainDb(this.settings.normalization, slot.loudness) : 0;
   }
-}
-
-export function clamp01(n: number): number {
-  return Number.isFinite(n) ? Math.min(1, Math.max(0, n)) : 0;
 }
