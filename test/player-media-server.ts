@@ -1,7 +1,9 @@
 /**
- * Global setup of the player's browser tests: real encrypted HLS ladders made by the project's
- * ingest code (real ffmpeg), served with their keys from a loopback origin that signs URLs with an
- * expiry the way the streaming origin does, and that can be told to fail requests on demand.
+ * Global setup of the player's browser tests (packages/player/vitest.config.ts): real encrypted
+ * HLS ladders made by the project's ingest code (real ffmpeg), served with their keys from a
+ * loopback origin that signs URLs with an expiry the way the streaming origin does, and that can
+ * be told to fail requests on demand. It lives with the tooling because it uses the media
+ * package, which the player itself does not depend on.
  */
 import { createCipheriv, createDecipheriv, createHmac, randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
@@ -14,8 +16,8 @@ import { transcodeToHls } from "@cadence/media";
 import { tempDir, writeTone } from "@cadence/media/testing";
 import type { TestProject } from "vitest/node";
 
-import { CHROMIUM_PATH } from "../../../test/chromium";
-import type { FailRule, MediaTrack, RequestRecord } from "./media-protocol";
+import type { FailRule, MediaTrack, RequestRecord } from "../packages/player/test/media-protocol";
+import { CHROMIUM_PATH } from "./chromium";
 
 /** Distinct tones, so a test can tell the tracks apart by ear (and by duration). */
 const TRACKS: { id: string; seconds: number; frequency: number; amplitude: number }[] = [

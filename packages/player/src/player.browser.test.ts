@@ -1,6 +1,6 @@
 /**
  * The player in a real Chromium: real hls.js, MediaSource and <audio>, playing real encrypted HLS
- * ladders from the media server of test/media-server.ts.
+ * ladders from the media server of test/player-media-server.ts (at the root).
  */
 import Hls from "hls.js";
 import type { HlsConfig } from "hls.js";
