@@ -40,7 +40,7 @@ describe("Player in Chromium", () => {
     expect(statuses.slice(0, 2)).toEqual(["loading", "playing"]);
     expect(player.duration).toBeCloseTo(mediaTrack("a").seconds, 1);
     expect(player.levels.map((l) => l.index)).toEqual([0, 1, 2]);
-    expect(sent[0]).toMatchObject({ type: "start", trackId: "a", preloaded: false });
+    expect(sent).toContainEqual(expect.objectContaining({ type: "start", trackId: "a", preloaded: false }));
   });
 
   it("a listener that throws becomes an ERROR event and playback goes on", async () => {
