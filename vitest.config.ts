@@ -1,4 +1,7 @@
+import { playwright } from "@vitest/browser-playwright";
 import { defineConfig } from "vitest/config";
+
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./test/chromium.ts";
 
 export default defineConfig({
   test: {
@@ -16,8 +19,27 @@ export default defineConfig({
           globalSetup: ["./test/services.ts"],
         },
       },
-      // The player in a real Chromium (fails, never skips, when Chromium is missing).
-      "packages/player/vitest.config.ts",
+      {
+        // The player in Debian's Chromium: real hls.js, MediaSource and <audio>, playing real
+        // encrypted HLS from the loopback origin of the setup. It fails, never skips, without
+        // Chromium.
+        test: {
+          name: "player-browser",
+          include: ["packages/player/src/**/*.browser.test.ts"],
+          globalSetup: ["./test/player-media-server.ts"],
+          // Playback timing is what these tests measure: one file at a time on a small machine.
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          browser: {
+            enabled: true,
+            headless: true,
+            screenshotFailures: false,
+            provider: playwright({ launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS } }),
+            instances: [{ browser: "chromium" }],
+          },
+        },
+      },
     ],
   },
 });

@@ -1,5 +1,5 @@
 /**
- * Global setup of the player's browser tests (packages/player/vitest.config.ts): real encrypted
+ * Global setup of the player's browser tests (the player-browser project of vitest.config.ts): real encrypted
  * HLS ladders made by the project's ingest code (real ffmpeg), served with their keys from a
  * loopback origin that signs URLs with an expiry the way the streaming origin does, and that can
  * be told to fail requests on demand. It lives with the tooling because it uses the media
