@@ -60,10 +60,10 @@ test("a track ends into the next with no gap", async ({ page }) => {
   expect(Math.abs(clockGapMs)).toBeLessThan(50);
 });
 
-test("the crossfade set in account settings overlaps the tracks for that long", async ({ page }) => {
+test("the crossfade set in account settings overlaps the tracks for that long", async ({ page, baseURL }) => {
   // Settings of their own: a new listener, so the other tests keep the defaults.
   await page.context().clearCookies();
-  await signUpListener(page);
+  await signUpListener(page, baseURL);
   const album = await listenerOnAnAlbum(page);
   await page.getByRole("link", { name: "Account", exact: true }).click();
   await page.getByLabel("Crossfade (seconds)").fill("4");
