@@ -70,6 +70,9 @@ export function buildHlsConfig(input: HlsConfigInput = {}): Partial<HlsConfig> {
     // raised to STEADY_BUFFER_SEC once playing.
     maxBufferLength: input.startBufferSec ?? (input.preload ? PRELOAD_BUFFER_SEC : START_BUFFER_SEC),
     maxMaxBufferLength: STEADY_BUFFER_SEC * 2,
+    // hls.js buffers max(maxBufferLength, maxBufferSize / bitrate): at audio bitrates its 60 MB
+    // default means the whole track at once, so the byte bound is switched off.
+    maxBufferSize: 0,
     backBufferLength: 30,
     lowLatencyMode: false,
     // fMP4 audio is passed through without transmuxing, so a worker only adds

@@ -29,4 +29,5 @@ export interface HlsConstructor {
   isSupported(): boolean;
   readonly Events: typeof Events;
   readonly ErrorTypes: typeof ErrorTypes;
+  readonly DefaultConfig: HlsConfig;
 }

@@ -1,4 +1,7 @@
-export { Player, type PlayerOptions } from "./player";
+export { Player } from "./player";
+export type { PlayerOptions } from "./player-options";
+export { SourceResolver, SOURCE_MARGIN_MAX_MS } from "./sources";
+export { MAX_CROSSFADE_SEC, TRACK_GAP_MS } from "./controllers/transition-controller";
 export {
   PlayerEvent,
   type PlayerEventMap,

@@ -81,7 +81,7 @@ export function outputLevels(
   };
 }
 
-function clamp01(n: number): number {
+export function clamp01(n: number): number {
   if (!Number.isFinite(n)) return 0;
   return Math.min(1, Math.max(0, n));
 }

@@ -1,14 +1,18 @@
 /**
- * A MediaSlot is one <audio> element plus (at most) one hls.js instance.
- * The player owns two: the active one and a standby one used to preload the
- * next track; they swap roles at track transitions so the next track starts
- * from an already-buffered element.
+ * A MediaSlot is one <audio> element plus (at most) one hls.js instance. The player owns two:
+ * the active one and a standby one that preloads the next track; they swap roles at track
+ * transitions (and both play during a crossfade).
  */
-import type { ErrorData, HlsConfig, LevelSwitchedData, ManifestParsedData } from "hls.js";
+// Types only: hls.js itself is loaded lazily by the player (it needs a browser).
+import type { ErrorData, Events, HlsConfig, LevelSwitchedData, ManifestParsedData } from "hls.js";
+
 import { chooseStartLevel, STEADY_BUFFER_SEC } from "./abr";
 import type { PlayerErrorData, PlayerErrorType } from "./error-policy";
+import { withGrantRenewal } from "./grant";
+import type { StreamGrant } from "./grant";
 import type { HlsConstructor, HlsInstance } from "./hls-types";
-import type { LevelInfo, PlayableSource } from "./types";
+import type { NormalizationInput } from "./normalization";
+import type { LevelInfo } from "./types";
 
 export const SLOT_ELEMENT_EVENTS = [
   "playing",
@@ -43,18 +47,26 @@ export interface SlotLoadOptions {
 
 const HLS_MIME = "application/vnd.apple.mpegurl";
 
+type HlsListener = [event: Events, listener: (event: Events, data: never) => void];
+
 export class MediaSlot {
   hls: HlsInstance | null = null;
   /** Track this slot holds (loaded or loading). */
   trackId: string | null = null;
-  source: PlayableSource | null = null;
+  /** The signed source loaded, renewed while it plays. */
+  grant: StreamGrant | null = null;
   ready = false;
   levels: LevelInfo[] = [];
   level: LevelInfo | null = null;
+  /** Loudness of the held track, for normalisation (set by the volume controller). */
+  loudness: NormalizationInput | null = null;
+  /** Crossfade factor, 0..1, applied on top of the volume. */
+  fade = 1;
   /** Bumped on every (re)load so late callbacks from old hls instances are ignored. */
   private generation = 0;
   private gainNode: GainNode | null = null;
   private readonly elementListeners = new Map<SlotElementEvent, () => void>();
+  private hlsListeners: HlsListener[] = [];
 
   constructor(
     readonly element: HTMLAudioElement,
@@ -66,64 +78,31 @@ export class MediaSlot {
   }
 
   /**
-   * Creates the hls instance and attaches the element *before* the source is
-   * known, so MediaSource setup overlaps with the app's resolveSource call.
+   * Creates the hls instance and attaches the element *before* the source is known, so
+   * MediaSource setup overlaps with the app's resolveSource call.
    */
   prepare(trackId: string, options: SlotLoadOptions): void {
     this.reset();
     this.trackId = trackId;
-    const gen = this.generation;
     const { Hls } = options;
     if (!Hls.isSupported()) return; // native HLS path, see load()
     // startPosition also in the config so any startLoad hls.js issues itself agrees.
-    const hls = new Hls({ ...options.config, startPosition: options.startPositionSec ?? -1 });
+    const config = { ...options.config, startPosition: options.startPositionSec ?? -1 };
+    const hls = new Hls(withGrantRenewal(config, Hls.DefaultConfig, () => this.grant));
     this.hls = hls;
-    const E = Hls.Events;
-    hls.on(E.MANIFEST_PARSED, (_e, data: ManifestParsedData) => {
-      if (gen !== this.generation) return;
-      this.levels = data.levels.map((level, index) => ({
-        index,
-        bitrateKbps: Math.round(level.bitrate / 1000),
-        codec: level.audioCodec,
-      }));
-      // Levels are sorted by bitrate; pick the start from the carried-over estimate.
-      const start = chooseStartLevel(
-        data.levels.map((l) => l.bitrate),
-        options.estimateBps,
-      );
-      if (start >= 0) hls.startLevel = start;
-      hls.startLoad(options.startPositionSec ?? -1);
-      this.host.onLevelsLoaded(this);
-    });
-    hls.on(E.LEVEL_SWITCHED, (_e, data: LevelSwitchedData) => {
-      if (gen !== this.generation) return;
-      const previous = this.level;
-      const next = this.levels[data.level];
-      if (!next || next === previous) return;
-      this.level = next;
-      this.host.onLevelSwitched(this, previous);
-    });
-    hls.on(E.FRAG_BUFFERED, () => {
-      if (gen !== this.generation || this.ready) return;
-      this.ready = true;
-      this.host.onReady(this);
-    });
-    hls.on(E.ERROR, (_e, data: ErrorData) => {
-      if (gen !== this.generation) return;
-      this.host.onError(this, toPlayerError(data, this.trackId));
-    });
+    this.registerHlsListeners(hls, options);
     hls.attachMedia(this.element);
   }
 
-  load(source: PlayableSource, startPositionSec?: number): void {
-    this.source = source;
+  load(grant: StreamGrant, startPositionSec?: number): void {
+    this.grant = grant;
     if (this.hls) {
-      this.hls.loadSource(source.url);
+      this.hls.loadSource(grant.loaded.url);
       return;
     }
     if (this.element.canPlayType(HLS_MIME)) {
       // Safari without MSE: the browser plays HLS (and AES-128) natively.
-      this.element.src = source.url;
+      this.element.src = grant.loaded.url;
       if (startPositionSec) this.element.currentTime = startPositionSec;
       return;
     }
@@ -142,12 +121,18 @@ export class MediaSlot {
   }
 
   get isNative(): boolean {
-    return this.hls === null && this.source !== null;
+    return this.hls === null && this.grant !== null;
   }
 
   get bandwidthEstimate(): number | null {
     const bw = this.hls?.bandwidthEstimate;
     return bw !== undefined && Number.isFinite(bw) && bw > 0 ? bw : null;
+  }
+
+  /** Element duration once known, NaN before. */
+  get duration(): number {
+    const d = this.element.duration;
+    return Number.isFinite(d) && d > 0 ? d : Number.NaN;
   }
 
   get bufferedEnd(): number {
@@ -177,13 +162,18 @@ export class MediaSlot {
   /** Unloads the track, keeping the element for reuse. */
   reset(): void {
     this.generation++;
-    this.hls?.destroy();
+    if (this.hls) {
+      this.unregisterHlsListeners(this.hls);
+      this.hls.destroy();
+    }
     this.hls = null;
     this.trackId = null;
-    this.source = null;
+    this.grant = null;
     this.ready = false;
     this.levels = [];
     this.level = null;
+    this.loudness = null;
+    this.fade = 1;
     const el = this.element;
     el.pause();
     if (el.hasAttribute("src")) {
@@ -199,6 +189,53 @@ export class MediaSlot {
     this.gainNode = null;
   }
 
+  private registerHlsListeners(hls: HlsInstance, options: SlotLoadOptions): void {
+    const gen = this.generation;
+    const E = options.Hls.Events;
+    const on = <K extends Events>(event: K, listener: (event: K, data: never) => void) => {
+      const guarded = (e: K, data: never) => {
+        if (gen === this.generation) listener(e, data);
+      };
+      hls.on(event, guarded as never);
+      this.hlsListeners.push([event, guarded as HlsListener[1]]);
+    };
+    on(E.MANIFEST_PARSED, (_e, data: ManifestParsedData) => {
+      this.levels = data.levels.map((level, index) => ({
+        index,
+        bitrateKbps: Math.round(level.bitrate / 1000),
+        codec: level.audioCodec,
+      }));
+      // Levels are sorted by bitrate; pick the start from the carried-over estimate.
+      const start = chooseStartLevel(
+        data.levels.map((l) => l.bitrate),
+        options.estimateBps,
+      );
+      if (start >= 0) hls.startLevel = start;
+      hls.startLoad(options.startPositionSec ?? -1);
+      this.host.onLevelsLoaded(this);
+    });
+    on(E.LEVEL_SWITCHED, (_e, data: LevelSwitchedData) => {
+      const previous = this.level;
+      const next = this.levels[data.level];
+      if (!next || next === previous) return;
+      this.level = next;
+      this.host.onLevelSwitched(this, previous);
+    });
+    on(E.FRAG_BUFFERED, () => {
+      if (this.ready) return;
+      this.ready = true;
+      this.host.onReady(this);
+    });
+    on(E.ERROR, (_e, data: ErrorData) => {
+      this.host.onError(this, toPlayerError(data, this.trackId));
+    });
+  }
+
+  private unregisterHlsListeners(hls: HlsInstance): void {
+    for (const [event, listener] of this.hlsListeners) hls.off(event, listener as never);
+    this.hlsListeners = [];
+  }
+
   private registerListeners(): void {
     for (const type of SLOT_ELEMENT_EVENTS) {
       const listener = (): void => {
@@ -207,8 +244,10 @@ export class MediaSlot {
           this.host.onReady(this);
         }
         if (type === "error") {
-          // Under MSE hls.js reports element errors itself; only the native path needs this.
-          if (this.isNative) this.host.onError(this, mediaElementError(this.element, this.trackId));
+          // A decode error under MSE reaches hls.js only as a stall, so the element reports it.
+          if (this.trackId && this.element.error) {
+            this.host.onError(this, mediaElementError(this.element, this.trackId));
+          }
           return;
         }
         this.host.onElementEvent(this, type);

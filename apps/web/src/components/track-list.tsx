@@ -1,10 +1,7 @@
 "use client";
 
-import { useEffect } from "react";
-
 import { ClockIcon, PauseIcon, PlayIcon } from "./icons";
-import { usePlayer, usePlayerState } from "./player/player-provider";
-import { rememberStreams } from "./player/known-streams";
+import { useNowPlaying, usePlayer, useRememberStreams } from "./player/player-provider";
 import { toPlayerTrack } from "./player/to-player-track";
 import type { CatalogTrack } from "./player/to-player-track";
 import { TrackRow } from "./track-row";
@@ -25,11 +22,11 @@ export function TrackList({
   label: string;
 }) {
   const player = usePlayer();
-  const { track: current, status } = usePlayerState();
+  const { track: current, status } = useNowPlaying();
   const playable = tracks.filter((t) => t.playable);
   const currentIndex = tracks.findIndex((t) => t.id === current?.id);
   const roving = useRovingRows(tracks.length, Math.max(0, currentIndex));
-  useEffect(() => rememberStreams(tracks), [tracks]);
+  useRememberStreams(tracks);
   const play = (track: CatalogTrack) => {
     if (!player) return;
     if (current?.id === track.id) return void player.toggle();
@@ -82,7 +79,7 @@ const isPlaying = (status: string) => status === "playing" || status === "buffer
 /** The big round button of an album or artist header. */
 export function PlayAllButton({ tracks, label }: { tracks: CatalogTrack[]; label: string }) {
   const player = usePlayer();
-  const { track: current, status } = usePlayerState();
+  const { track: current, status } = useNowPlaying();
   const playable = tracks.filter((t) => t.playable);
   const fromHere = current && playable.some((t) => t.id === current.id);
   const playing = fromHere && isPlaying(status);

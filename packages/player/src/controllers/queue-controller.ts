@@ -2,7 +2,7 @@
 import type { PlayerEventMap } from "../events";
 import { PlayerEvent } from "../events";
 import type { TypedEmitter } from "../emitter";
-import { Queue, type PreviousResult, type QueueOptions } from "../queue";
+import { Queue, type QueueOptions } from "../queue";
 import type { QueueItem, QueueState, RepeatMode, Track } from "../types";
 
 export class QueueController {
@@ -62,12 +62,6 @@ export class QueueController {
     return item;
   }
 
-  previous(positionMs: number): PreviousResult {
-    const result = this.queue.previous(positionMs);
-    if (result.kind === "track") this.emit();
-    return result;
-  }
-
   setShuffle(on: boolean): void {
     this.changed(this.queue.setShuffle(on));
   }
@@ -81,7 +75,8 @@ export class QueueController {
     return result;
   }
 
-  private emit(): void {
+  /** Publishes a change made on `queue` directly. */
+  emit(): void {
     this.emitter.emit(PlayerEvent.QUEUE_CHANGED, this.queue.getState());
   }
 }

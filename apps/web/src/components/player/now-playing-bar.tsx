@@ -1,9 +1,8 @@
 "use client";
 
 import Link from "next/link";
-import { useState } from "react";
+import { useRef, useState } from "react";
 
-import { formatTime } from "../format";
 import {
   MuteIcon,
   NextIcon,
@@ -16,15 +15,17 @@ import {
   ShuffleIcon,
   VolumeIcon,
 } from "../icons";
-import { usePlayer, usePlayerState } from "./player-provider";
+import { PlaybackProgress } from "./playback-progress";
+import { usePlayer, usePlayerControlsState } from "./player-provider";
 import { QueuePanel } from "./queue-panel";
 import { ArtistLinks } from "~/components/artist-links";
 
 /** The persistent bar at the bottom: what is playing and every transport control. */
 export function NowPlayingBar() {
   const player = usePlayer();
-  const state = usePlayerState();
+  const state = usePlayerControlsState();
   const [queueOpen, setQueueOpen] = useState(false);
+  const queueButton = useRef<HTMLButtonElement>(null);
   const { track, status, queue } = state;
   const playing = status === "playing" || status === "buffering" || status === "loading";
   const disabled = !player || !track;
@@ -78,6 +79,7 @@ export function NowPlayingBar() {
             type="button"
             className="icon-button"
             aria-label="Previous"
+            aria-keyshortcuts="Shift+ArrowLeft"
             disabled={disabled}
             onClick={() => void player?.previous()}
           >
@@ -87,6 +89,7 @@ export function NowPlayingBar() {
             type="button"
             className="play-button"
             aria-label={playing ? "Pause" : "Play"}
+            aria-keyshortcuts="Space"
             disabled={disabled}
             onClick={() => void player?.toggle()}
           >
@@ -96,6 +99,7 @@ export function NowPlayingBar() {
             type="button"
             className="icon-button"
             aria-label="Next"
+            aria-keyshortcuts="Shift+ArrowRight"
             disabled={disabled}
             onClick={() => void player?.next()}
           >
@@ -112,29 +116,7 @@ export function NowPlayingBar() {
             {queue.repeat === "one" ? <RepeatOneIcon size={20} /> : <RepeatIcon size={20} />}
           </button>
         </div>
-        <div className="np-seek">
-          <span className="time" data-testid="current-time">
-            {formatTime(state.currentTime)}
-          </span>
-          <input
-            type="range"
-            className="slider"
-            aria-label="Seek"
-            min={0}
-            max={Math.max(1, state.duration)}
-            step={0.1}
-            value={Math.min(state.currentTime, state.duration)}
-            disabled={disabled}
-            aria-valuetext={`${formatTime(state.currentTime)} of ${formatTime(state.duration)}`}
-            style={
-              {
-                "--fill": `${(state.currentTime / Math.max(1, state.duration)) * 100}%`,
-              } as React.CSSProperties
-            }
-            onChange={(e) => player?.seek(Number(e.currentTarget.value))}
-          />
-          <span className="time">{formatTime(state.duration)}</span>
-        </div>
+        <PlaybackProgress disabled={disabled} />
       </div>
 
       <div className="np-right">
@@ -145,9 +127,11 @@ export function NowPlayingBar() {
         )}
         <button
           type="button"
+          ref={queueButton}
           className={`icon-button${queueOpen ? " active" : ""}`}
           aria-label="Queue"
           aria-expanded={queueOpen}
+          aria-controls={queueOpen ? "queue-panel" : undefined}
           onClick={() => setQueueOpen((open) => !open)}
         >
           <QueueIcon size={20} />
@@ -156,6 +140,7 @@ export function NowPlayingBar() {
           type="button"
           className="icon-button"
           aria-label={state.muted ? "Unmute" : "Mute"}
+          aria-keyshortcuts="M"
           onClick={() => player?.toggleMute()}
         >
           {state.muted || state.volume === 0 ? <MuteIcon size={20} /> : <VolumeIcon size={20} />}
@@ -164,6 +149,7 @@ export function NowPlayingBar() {
           type="range"
           className="slider volume"
           aria-label="Volume"
+          aria-keyshortcuts="Shift+ArrowUp Shift+ArrowDown"
           min={0}
           max={1}
           step={0.01}
@@ -172,7 +158,15 @@ export function NowPlayingBar() {
           onChange={(e) => player?.setVolume(Number(e.currentTarget.value))}
         />
       </div>
-      {queueOpen && <QueuePanel onClose={() => setQueueOpen(false)} />}
+      {queueOpen && (
+        <QueuePanel
+          id="queue-panel"
+          onClose={() => {
+            setQueueOpen(false);
+            queueButton.current?.focus();
+          }}
+        />
+      )}
     </footer>
   );
 }

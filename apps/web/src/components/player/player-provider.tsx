@@ -4,19 +4,20 @@ import { Player } from "@cadence/player";
 import { QueryObserver, useQueryClient } from "@tanstack/react-query";
 import type { TelemetryEvent } from "@cadence/player";
 import type { RouterInputs } from "@cadence/api";
-import { createContext, useContext, useEffect, useState, useSyncExternalStore } from "react";
+import { createContext, useContext, useEffect, useState } from "react";
 import type { ReactNode } from "react";
+import { useSyncExternalStoreWithSelector } from "use-sync-external-store/shim/with-selector";
 
 import { useTRPC, useTRPCClient } from "~/trpc/react";
 
-import { knownStream } from "./known-streams";
-import { createPlayerStore, EMPTY_SNAPSHOT } from "./player-store";
-import type { PlayerSnapshot } from "./player-store";
+import { createPlayerStore, EMPTY_SNAPSHOT, shallowEqual } from "./player-store";
+import type { PlayerSnapshot, PlayerStore } from "./player-store";
+import type { CatalogTrack } from "./to-player-track";
 import { useKeyboardShortcuts } from "./use-keyboard-shortcuts";
 
 interface PlayerContextValue {
   player: Player | null;
-  store: ReturnType<typeof createPlayerStore> | null;
+  store: PlayerStore | null;
 }
 
 const PlayerContext = createContext<PlayerContextValue>({ player: null, store: null });
@@ -43,7 +44,7 @@ export function PlayerProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     const player = new Player({
-      resolveSource: async (trackId) => knownStream(trackId) ?? client.playback.stream.query({ trackId }),
+      resolveSource: (trackId) => client.playback.stream.query({ trackId }),
       telemetry: {
         send: async (events, { unloading }) => {
           const input = toReport(events);
@@ -71,9 +72,10 @@ export function PlayerProvider({ children }: { children: ReactNode }) {
 
   useKeyboardShortcuts(value.player);
 
-  // The listener's volume-normalisation setting, kept in step when they change it. Observed from
-  // an effect, not useQuery: a query made while rendering would exist in the cache before a
-  // page's HydrationBoundary, which then defers hydrating it and the page fetches on the server.
+  // The listener's playback settings (normalisation, crossfade, gapless), kept in step when they
+  // change them. Observed from an effect, not useQuery: a query made while rendering would exist
+  // in the cache before a page's HydrationBoundary, which then defers hydrating it and the page
+  // fetches on the server.
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   useEffect(() => {
@@ -81,7 +83,11 @@ export function PlayerProvider({ children }: { children: ReactNode }) {
     if (!player) return;
     const observer = new QueryObserver(queryClient, trpc.user.me.queryOptions());
     return observer.subscribe(({ data }) => {
-      if (data) player.setNormalization(data.preferences.normalisation);
+      if (!data) return;
+      const { normalisation, crossfadeSeconds, gapless } = data.preferences;
+      player.setNormalization(normalisation);
+      player.setCrossfade(crossfadeSeconds);
+      player.setGapless(gapless);
     });
   }, [value.player, queryClient, trpc]);
 
@@ -93,12 +99,50 @@ export function usePlayer(): Player | null {
 }
 
 const noopSubscribe = () => () => undefined;
+const emptySnapshot = () => EMPTY_SNAPSHOT;
 
-export function usePlayerState(): PlayerSnapshot {
+/**
+ * A slice of the player's state. The component renders again only when the slice changes (by
+ * `isEqual`, Object.is by default), not on every event: select only what is shown.
+ */
+export function usePlayerSelector<T>(
+  selector: (snapshot: PlayerSnapshot) => T,
+  isEqual: (a: T, b: T) => boolean = Object.is,
+): T {
   const { store } = useContext(PlayerContext);
-  return useSyncExternalStore(
+  return useSyncExternalStoreWithSelector(
     store?.subscribe ?? noopSubscribe,
-    store?.getSnapshot ?? (() => EMPTY_SNAPSHOT),
-    () => EMPTY_SNAPSHOT,
+    store?.getSnapshot ?? emptySnapshot,
+    emptySnapshot,
+    selector,
+    isEqual,
   );
+}
+
+const nowPlaying = ({ track, status }: PlayerSnapshot) => ({ track, status });
+const sameNowPlaying = (a: ReturnType<typeof nowPlaying>, b: ReturnType<typeof nowPlaying>) =>
+  a.track?.id === b.track?.id && a.status === b.status;
+
+/** The current track and playback status: what a track row shows. Unchanged by the clock. */
+export function useNowPlaying(): { track: PlayerSnapshot["track"]; status: PlayerSnapshot["status"] } {
+  return usePlayerSelector(nowPlaying, sameNowPlaying);
+}
+
+/** Every slice but the clock: for controls that do not show the time. */
+export function usePlayerControlsState(): Omit<PlayerSnapshot, "currentTime" | "bufferedEnd" | "duration"> {
+  return usePlayerSelector(withoutClock, shallowEqual);
+}
+
+const withoutClock = ({ currentTime: _t, bufferedEnd: _b, duration: _d, ...rest }: PlayerSnapshot) => rest;
+
+/**
+ * Hands the player the signed stream URLs a catalog response brought along, so a click on one of
+ * these tracks starts without asking the server first.
+ */
+export function useRememberStreams(tracks: readonly CatalogTrack[]): void {
+  const player = usePlayer();
+  useEffect(() => {
+    if (!player) return;
+    for (const track of tracks) if (track.stream) player.rememberSource(track.id, track.stream);
+  }, [player, tracks]);
 }

@@ -1,7 +1,11 @@
 import { PlayerEvent } from "@cadence/player";
 import type { LevelInfo, Player, PlaybackStatus, QueueState, Track } from "@cadence/player";
 
-/** What the UI renders from the player: one immutable snapshot, replaced on every event. */
+/**
+ * What the UI renders from the player: one immutable snapshot. Each event replaces only the
+ * slices it changes, so the others keep their identity and a component that selects them (see
+ * usePlayerSelector) is not rendered again, however often the clock ticks.
+ */
 export interface PlayerSnapshot {
   status: PlaybackStatus;
   track: Track | null;
@@ -26,41 +30,45 @@ export const EMPTY_SNAPSHOT: PlayerSnapshot = {
   level: null,
 };
 
+export interface PlayerStore {
+  subscribe: (listener: () => void) => () => void;
+  getSnapshot: () => PlayerSnapshot;
+  destroy: () => void;
+}
+
 /** Adapts the player's events to React's useSyncExternalStore. */
-export function createPlayerStore(player: Player) {
-  let snapshot: PlayerSnapshot = read();
+export function createPlayerStore(player: Player): PlayerStore {
+  const time = () => ({
+    currentTime: player.currentTime,
+    duration: player.duration || (player.currentTrack?.durationMs ?? 0) / 1000,
+    bufferedEnd: player.bufferedEnd,
+  });
+  let snapshot: PlayerSnapshot = {
+    status: player.status,
+    track: player.currentTrack,
+    queue: player.queue,
+    ...time(),
+    volume: player.volume,
+    muted: player.muted,
+    level: player.currentLevel,
+  };
   const listeners = new Set<() => void>();
-
-  function read(): PlayerSnapshot {
-    return {
-      status: player.status,
-      track: player.currentTrack ?? null,
-      queue: player.queue,
-      currentTime: player.currentTime,
-      duration: player.duration || (player.currentTrack?.durationMs ?? 0) / 1000,
-      bufferedEnd: player.bufferedEnd,
-      volume: player.volume,
-      muted: player.muted,
-      level: player.currentLevel ?? null,
-    };
-  }
-
-  const refresh = () => {
-    snapshot = read();
+  const update = (change: Partial<PlayerSnapshot>) => {
+    snapshot = { ...snapshot, ...change };
     for (const listener of listeners) listener();
   };
-  const events = [
-    PlayerEvent.STATE_CHANGED,
-    PlayerEvent.TRACK_CHANGED,
-    PlayerEvent.QUEUE_CHANGED,
-    PlayerEvent.TIME_UPDATE,
-    PlayerEvent.VOLUME_CHANGED,
-    PlayerEvent.LEVEL_SWITCHED,
-  ] as const;
-  const unsubscribe = events.map((event) => player.on(event, refresh));
+
+  const unsubscribe = [
+    player.on(PlayerEvent.STATE_CHANGED, ({ status }) => update({ status })),
+    player.on(PlayerEvent.TRACK_CHANGED, ({ item }) => update({ track: item?.track ?? null, level: null })),
+    player.on(PlayerEvent.QUEUE_CHANGED, (queue) => update({ queue })),
+    player.on(PlayerEvent.TIME_UPDATE, () => update(time())),
+    player.on(PlayerEvent.VOLUME_CHANGED, ({ volume, muted }) => update({ volume, muted })),
+    player.on(PlayerEvent.LEVEL_SWITCHED, ({ level }) => update({ level })),
+  ];
 
   return {
-    subscribe: (listener: () => void) => {
+    subscribe: (listener) => {
       listeners.add(listener);
       return () => {
         listeners.delete(listener);
@@ -69,4 +77,12 @@ export function createPlayerStore(player: Player) {
     getSnapshot: () => snapshot,
     destroy: () => unsubscribe.forEach((off) => off()),
   };
+}
+
+/** Equal when every own property is (for selectors that return a small object). */
+export function shallowEqual<T>(a: T, b: T): boolean {
+  if (Object.is(a, b)) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  const keys = Object.keys(a) as (keyof T)[];
+  return keys.length === Object.keys(b).length && keys.every((key) => Object.is(a[key], b[key]));
 }

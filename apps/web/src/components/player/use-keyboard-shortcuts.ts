@@ -1,27 +1,24 @@
 import type { Player } from "@cadence/player";
 import { useEffect } from "react";
 
-function typingInto(target: EventTarget | null): boolean {
+/** Keys that belong to whatever has focus: text fields, sliders, selects, menus. */
+function focusOwnsKeys(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName);
+  if (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName)) return true;
+  return target.closest("[role=listbox], [role=menu], [role=grid], [role=slider]") !== null;
 }
 
 /**
- * Space plays/pauses, ←/→ seek 5 s, Shift+←/→ previous/next, ↑/↓ volume, M mutes.
- * Ignored while typing, and space is left to a focused button so it still clicks.
+ * Space plays/pauses, ←/→ seek 5 s, Shift+←/→ previous/next, Shift+↑/↓ volume, M mutes.
+ * Plain ↑/↓ are left alone: they scroll the page or the list that has focus. Nothing is taken
+ * from a focused text field, slider or menu, and space is left to a focused button so it clicks.
  */
 export function useKeyboardShortcuts(player: Player | null) {
   useEffect(() => {
     if (!player) return;
     const onKeyDown = (event: KeyboardEvent) => {
-      if (
-        event.defaultPrevented ||
-        event.metaKey ||
-        event.ctrlKey ||
-        event.altKey ||
-        typingInto(event.target)
-      )
-        return;
+      if (event.defaultPrevented || event.metaKey || event.ctrlKey || event.altKey) return;
+      if (focusOwnsKeys(event.target)) return;
       const handled = (() => {
         switch (event.key) {
           case " ":
@@ -38,9 +35,11 @@ export function useKeyboardShortcuts(player: Player | null) {
             else player.seek(Math.max(0, player.currentTime - 5));
             return true;
           case "ArrowUp":
+            if (!event.shiftKey) return false;
             player.setVolume(Math.min(1, player.volume + 0.1));
             return true;
           case "ArrowDown":
+            if (!event.shiftKey) return false;
             player.setVolume(Math.max(0, player.volume - 0.1));
             return true;
           case "m":
