@@ -1,21 +1,39 @@
+import { randomUUID } from "node:crypto";
+
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { z, ZodError } from "zod";
 
 import type { TRPCContext } from "./context";
 import { AppError } from "@cadence/domain";
+import { currentRequestId, log } from "@cadence/domain/log";
 
 import { toTRPCError } from "./errors";
 import { requirePasswordChanged } from "./password-change";
 
+/** What a client sees of a failure on our side; the detail is logged under the request id. */
+export const INTERNAL_MESSAGE = "Something went wrong on our side";
+
 const t = initTRPC.context<TRPCContext>().create({
   transformer: superjson,
-  errorFormatter({ shape, error }) {
+  // Stack traces name files on the server: they go to the log, never into an answer.
+  isDev: false,
+  errorFormatter({ shape, error, path }) {
     const cause = error.cause;
+    const requestId = currentRequestId() ?? randomUUID();
+    if (shape.data.httpStatus >= 500 && !(cause instanceof AppError)) {
+      log.error({ err: error.cause ?? error, path, requestId }, "internal error");
+      return {
+        ...shape,
+        message: INTERNAL_MESSAGE,
+        data: { ...shape.data, requestId, fieldErrors: undefined, retryAfterSeconds: undefined },
+      };
+    }
     return {
       ...shape,
       data: {
         ...shape.data,
+        requestId,
         // Field messages for forms: zod issues flattened, or the field a domain error names.
         fieldErrors:
           cause instanceof ZodError
