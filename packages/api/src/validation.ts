@@ -69,14 +69,21 @@ function isPublicHost(hostname: string): boolean {
  * no user name or password in it, not a local or private host, at most `max` characters.
  */
 export function publicHttpsUrl(max = 2048) {
-  return z
-    .string()
-    .trim()
-    .max(max, `Use at most ${max} characters`)
-    .pipe(z.url({ protocol: /^https$/, error: "Enter an https:// web address" }))
-    .refine((value) => {
-      const url = new URL(value);
-      return url.username === "" && url.password === "";
-    }, "Leave out the user name and password")
-    .refine((value) => isPublicHost(new URL(value).hostname), "Use a public web address");
+  return (
+    z
+      .string()
+      .trim()
+      .max(max, `Use at most ${max} characters`)
+      // The URL parser would accept (and escape) these, but the address we keep is the one given.
+      .refine(
+        (value) => !CONTROL.test(value) && !LONE_SURROGATE.test(value) && !/\s/.test(value),
+        "Enter the address without spaces or control characters",
+      )
+      .pipe(z.url({ protocol: /^https$/, error: "Enter an https:// web address" }))
+      .refine((value) => {
+        const url = new URL(value);
+        return url.username === "" && url.password === "";
+      }, "Leave out the user name and password")
+      .refine((value) => isPublicHost(new URL(value).hostname), "Use a public web address")
+  );
 }
