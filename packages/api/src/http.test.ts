@@ -41,7 +41,12 @@ describe.each(stacks)("bad input over HTTP on $name", (stackConfig) => {
     const response = await stack.http(trpcRequest(method, path, input), session);
     const error = await errorOf(response);
     expect({ status: response.status, code: error.data.code }).toEqual({ status: 400, code: "BAD_REQUEST" });
-    expect(error.data.fieldErrors?.[field]?.[0], `field message for ${field}`).toEqual(expect.any(String));
+    const message = error.data.fieldErrors?.[field]?.[0];
+    expect(message, `field message for ${field}`).toEqual(expect.any(String));
+    // The summary reads as a sentence, naming the field; not zod's issue list as JSON.
+    expect(error.message).toContain(`${field}`);
+    expect(error.message).toContain(message);
+    expect(error.message).not.toMatch(/^\[/);
     return error;
   }
 
@@ -122,6 +127,8 @@ describe.each(stacks)("bad input over HTTP on $name", (stackConfig) => {
       "https://[fd00::1]/a.png",
       "https://[::ffff:127.0.0.1]/a.png",
       "javascript:alert(1)",
+      "https://images.example.com/a.png#x\u0000y",
+      "https://images.example.com/a b.png",
       `https://images.example.com/${"a".repeat(2100)}`,
     ]) {
       await refused("POST", "user.updateProfile", { avatarUrl }, "avatarUrl");

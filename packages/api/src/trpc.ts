@@ -31,6 +31,8 @@ const t = initTRPC.context<TRPCContext>().create({
     }
     return {
       ...shape,
+      // zod's own message is its issue list as JSON; people (and logs) read this better.
+      message: cause instanceof ZodError ? readable(cause) : shape.message,
       data: {
         ...shape.data,
         requestId,
@@ -46,6 +48,14 @@ const t = initTRPC.context<TRPCContext>().create({
     };
   },
 });
+
+/** The first few issues, one line: "displayName: Use at most 60 characters; country: …". */
+function readable(error: ZodError): string {
+  return error.issues
+    .slice(0, 3)
+    .map((issue) => (issue.path.length > 0 ? `${issue.path.join(".")}: ${issue.message}` : issue.message))
+    .join("; ");
+}
 
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
