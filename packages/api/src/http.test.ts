@@ -73,13 +73,14 @@ describe.each(stacks)("bad input over HTTP on $name", (stackConfig) => {
     expect(rows).toHaveLength(0);
   });
 
-  it("refuses NUL, control characters and broken unicode in names, ids and event details", async () => {
+  it("refuses NUL, control characters, broken unicode and overlong tags in names, ids and event details", async () => {
     const email = `n-${randomBytes(5).toString("hex")}@example.com`;
     const signUp = { email, password: "a long listening phrase" };
     await refused("POST", "auth.signUp", { ...signUp, displayName: "Ada\u0000" }, "displayName", null);
     await refused("POST", "auth.signUp", { ...signUp, displayName: "Ada\ud800" }, "displayName", null);
     await refused("POST", "user.updateProfile", { displayName: "Ada\u001b[31m" }, "displayName");
     await refused("POST", "user.updateProfile", { displayName: "Ada\u202eevil" }, "displayName");
+    await refused("POST", "user.updateProfile", { language: `en${"-abcdefgh".repeat(10)}` }, "language");
     await refused("POST", "playback.report", { events: [{ ...event(), playbackId: "pb\u0000" }] }, "events");
     await refused(
       "POST",

@@ -32,6 +32,7 @@ export const userRouter = {
         country: countrySchema.optional(),
         language: z
           .string()
+          .max(35, "Use a language tag such as en or pt-BR")
           .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "Use a language tag such as en or pt-BR")
           .optional(),
       }),
