@@ -118,6 +118,13 @@ export const deeplyNested: fc.Arbitrary<unknown> = fc
     return value;
   });
 
+/** The same as JSON text, built without recursion (a client's own encoder would overflow). */
+export const deeplyNestedJson: fc.Arbitrary<string> = fc
+  .tuple(fc.integer({ min: 50, max: 100_000 }), fc.boolean())
+  .map(([depth, arrays]) =>
+    arrays ? `${"[".repeat(depth)}1${"]".repeat(depth)}` : `${'{"a":'.repeat(depth)}1${"}".repeat(depth)}`,
+  );
+
 /** Any value of any type, including the ones a transformer revives (Date, Map, Set, BigInt). */
 export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom(null, undefined, true, false, "", [], {}) },
