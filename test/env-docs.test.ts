@@ -8,7 +8,7 @@ const SKIP_DIRS = new Set(["node_modules", ".next", ".data", "dist", "drizzle", 
 // Set by the platform or by Next.js itself, not settings of Cadence.
 const PLATFORM = new Set(["NODE_ENV", "PATH"]);
 // Tooling may read its own knobs directly (test helpers' TEST_*, e2e, benchmarks).
-const TOOLING = /^(test|e2e|bench)\/|^scripts\/e2e-|^playwright\.config\.ts$|\/src\/testing\.ts$/;
+const TOOLING = /^(test|e2e|bench)\/|^scripts\/e2e-|^playwright\.config\.ts$|\/src\/testing\.ts$|\.test\.ts$/;
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(path.join(root, dir), { withFileTypes: true }).flatMap((entry) => {

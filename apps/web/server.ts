@@ -15,7 +15,23 @@ const app = next({ dir: import.meta.dirname, dev: false, port: env.PORT });
 const handle = app.getRequestHandler();
 await app.prepare();
 
+/** Whether the path's percent-encoding decodes: Next.js answers 500 to one that does not. */
+function decodablePath(url = "/"): boolean {
+  try {
+    decodeURIComponent(url.split("?")[0] ?? "/");
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const server = createServer((req, res) => {
+  if (!decodablePath(req.url)) {
+    res
+      .writeHead(400, { "Content-Type": "text/plain; charset=utf-8" })
+      .end("Bad request: malformed URL encoding");
+    return;
+  }
   stampClientAddress(req, env.TRUSTED_PROXIES);
   handle(req, res).catch((error: unknown) => {
     console.error("[server] unhandled error", error);

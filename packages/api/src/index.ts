@@ -9,6 +9,8 @@ export type { AppRouter } from "./root";
 export { createCallerFactory } from "./trpc";
 export { createTRPCContext } from "./context";
 export { isPasswordChangeRequired } from "./password-change";
+export { handleTRPCRequest } from "./http";
+export type { TRPCHttpOptions } from "./http";
 export type { ApiServices, Session } from "./context";
 
 export type RouterInputs = inferRouterInputs<AppRouter>;

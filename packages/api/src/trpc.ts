@@ -1,21 +1,41 @@
+import { randomUUID } from "node:crypto";
+
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { z, ZodError } from "zod";
 
 import type { TRPCContext } from "./context";
 import { AppError } from "@cadence/domain";
+import { currentRequestId, log } from "@cadence/domain/log";
 
 import { toTRPCError } from "./errors";
 import { requirePasswordChanged } from "./password-change";
 
+/** What a client sees of a failure on our side; the detail is logged under the request id. */
+export const INTERNAL_MESSAGE = "Something went wrong on our side";
+
 const t = initTRPC.context<TRPCContext>().create({
   transformer: superjson,
-  errorFormatter({ shape, error }) {
+  // Stack traces name files on the server: they go to the log, never into an answer.
+  isDev: false,
+  errorFormatter({ shape, error, path }) {
     const cause = error.cause;
+    const requestId = currentRequestId() ?? randomUUID();
+    if (shape.data.httpStatus >= 500 && !(cause instanceof AppError)) {
+      log.error({ err: error.cause ?? error, path, requestId }, "internal error");
+      return {
+        ...shape,
+        message: INTERNAL_MESSAGE,
+        data: { ...shape.data, requestId, fieldErrors: undefined, retryAfterSeconds: undefined },
+      };
+    }
     return {
       ...shape,
+      // zod's own message is its issue list as JSON; people (and logs) read this better.
+      message: cause instanceof ZodError ? readable(cause) : shape.message,
       data: {
         ...shape.data,
+        requestId,
         // Field messages for forms: zod issues flattened, or the field a domain error names.
         fieldErrors:
           cause instanceof ZodError
@@ -28,6 +48,14 @@ const t = initTRPC.context<TRPCContext>().create({
     };
   },
 });
+
+/** The first few issues, one line: "displayName: Use at most 60 characters; country: …". */
+function readable(error: ZodError): string {
+  return error.issues
+    .slice(0, 3)
+    .map((issue) => (issue.path.length > 0 ? `${issue.path.join(".")}: ${issue.message}` : issue.message))
+    .join("; ");
+}
 
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;

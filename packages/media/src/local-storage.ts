@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 
-import { assertValidKey, contentTypeFor, InvalidKeyError, resolveRange } from "./storage";
+import { assertValidKey, assertValidPrefix, contentTypeFor, InvalidKeyError, resolveRange } from "./storage";
 import type { ByteRange, ListedObject, ObjectInfo, ObjectStorage, PutOptions, StoredObject } from "./storage";
 
 // Content-Type and Cache-Control live beside the data in a parallel tree, out of list()'s way.
@@ -66,6 +66,7 @@ export class LocalStorage implements ObjectStorage {
   }
 
   async list(prefix: string): Promise<ListedObject[]> {
+    assertValidPrefix(prefix);
     const found: ListedObject[] = [];
     // Only the directory the prefix names can hold matches; don't walk the whole store.
     const base = prefix.slice(0, prefix.lastIndexOf("/") + 1);

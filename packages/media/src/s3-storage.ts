@@ -1,4 +1,4 @@
-import { resolveRange, RangeNotSatisfiableError } from "./storage";
+import { assertValidKey, assertValidPrefix, resolveRange, RangeNotSatisfiableError } from "./storage";
 import type { ByteRange, ListedObject, ObjectInfo, ObjectStorage, PutOptions, StoredObject } from "./storage";
 import { EMPTY_PAYLOAD_HASH, sha256Hex, signRequest, uriEncode } from "./sigv4";
 import type { AwsCredentials } from "./sigv4";
@@ -91,6 +91,7 @@ export class S3Storage implements ObjectStorage {
   }
 
   async list(prefix: string): Promise<ListedObject[]> {
+    assertValidPrefix(prefix);
     const found: ListedObject[] = [];
     let token: string | null = null;
     do {
@@ -137,6 +138,8 @@ export class S3Storage implements ObjectStorage {
       query?: Record<string, string>;
     } = {},
   ): Promise<Response> {
+    // Validated before the URL is built: its parser would resolve "../" out of our prefix.
+    if (key !== null) assertValidKey(key);
     const url = this.url(key, request.query);
     const payloadHash = request.body ? sha256Hex(request.body) : EMPTY_PAYLOAD_HASH;
     const headers = signRequest({

@@ -5,6 +5,7 @@ import { LocalStorage } from "./local-storage";
 import { S3Storage } from "./s3-storage";
 import { EMPTY_PAYLOAD_HASH, signRequest } from "./sigv4";
 import {
+  assertValidKey,
   CACHE_IMMUTABLE,
   CACHE_PLAYLIST,
   InvalidKeyError,
@@ -96,11 +97,67 @@ describe.skipIf(!s3Endpoint)(
   },
 );
 
-describe("local storage keys", () => {
-  it("refuses keys that could escape the root or hit metadata", async () => {
+// Keys that could escape a root or a bucket prefix, or that a backend cannot hold.
+const BAD_KEYS = [
+  "../etc/passwd",
+  "a/../../b",
+  "a/./b",
+  "/abs",
+  "a\\b",
+  "a\u0000b",
+  "a\nb",
+  "a//b",
+  "a/",
+  "",
+  "x".repeat(1025),
+  "é".repeat(600), // 600 characters, 1200 bytes
+  `a/${"x".repeat(256)}`, // one segment longer than a file name may be
+];
+const BAD_PREFIXES = ["../", "/abs/", "a\u0000/", "a//"];
+
+function refusesBadKeys(name: string, make: () => ObjectStorage): void {
+  it(`${name} refuses keys that could escape its root or that it cannot hold, before any I/O`, async () => {
+    const storage = make();
+    for (const key of BAD_KEYS) {
+      const label = JSON.stringify(key.slice(0, 40));
+      await expect(storage.put(key, "x", putOptionsFor("x.m4s")), label).rejects.toBeInstanceOf(
+        InvalidKeyError,
+      );
+      await expect(storage.get(key), label).rejects.toBeInstanceOf(InvalidKeyError);
+      await expect(storage.head(key), label).rejects.toBeInstanceOf(InvalidKeyError);
+      await expect(storage.delete(key), label).rejects.toBeInstanceOf(InvalidKeyError);
+    }
+    for (const prefix of BAD_PREFIXES) {
+      await expect(storage.list(prefix), JSON.stringify(prefix)).rejects.toBeInstanceOf(InvalidKeyError);
+    }
+  });
+}
+
+describe("object keys", () => {
+  refusesBadKeys("local storage", () => new LocalStorage(dir.path));
+  // Nothing listens on port 9: a key that got past validation would fail as a network error.
+  refusesBadKeys(
+    "S3 storage",
+    () =>
+      new S3Storage({
+        endpoint: "http://127.0.0.1:9",
+        bucket: "cadence",
+        region: "us-east-1",
+        prefix: "install-a",
+        credentials: { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "secret" },
+      }),
+  );
+
+  it("local storage keeps its metadata tree out of reach", async () => {
     const storage = new LocalStorage(dir.path);
-    for (const key of ["../etc/passwd", "/abs", "a//b", "a/./b", "", ".meta/x", "a\\b"]) {
+    for (const key of [".meta/x", ".meta"]) {
       await expect(storage.put(key, "x", putOptionsFor(key))).rejects.toBeInstanceOf(InvalidKeyError);
+    }
+  });
+
+  it("accepts the keys ingest writes", () => {
+    for (const key of ["tracks/0b6f/1c2d/seg-00001.m4s", "covers/ab12.jpg", "a/b.c/d-e_f"]) {
+      expect(() => assertValidKey(key)).not.toThrow();
     }
   });
 });

@@ -88,18 +88,34 @@ export function putOptionsFor(key: string): PutOptions {
   return { contentType: contentTypeFor(key), cacheControl: cacheControlFor(key) };
 }
 
-/** Keys are relative, slash-separated and free of empty, "." and ".." segments. */
+// S3's limit for a whole key, and the usual file-system limit for one path segment, in bytes.
+const MAX_KEY_BYTES = 1024;
+const MAX_SEGMENT_BYTES = 255;
+// Control characters (NUL included): no file name or S3 key we write has one.
+const CONTROL = /\p{Cc}/u;
+
+/**
+ * The one key rule every backend applies before touching its store: relative, slash-separated,
+ * no empty, "." or ".." segments, no backslash or control character, and within the limits.
+ */
 export function assertValidKey(key: string): void {
+  const segments = key.split("/");
   if (
     key.length === 0 ||
-    key.length > 1024 ||
-    key.startsWith("/") ||
+    Buffer.byteLength(key) > MAX_KEY_BYTES ||
     key.includes("\\") ||
-    key.includes("\0") ||
-    key.split("/").some((part) => part === "" || part === "." || part === "..")
+    CONTROL.test(key) ||
+    segments.some(
+      (part) => part === "" || part === "." || part === ".." || Buffer.byteLength(part) > MAX_SEGMENT_BYTES,
+    )
   ) {
-    throw new InvalidKeyError(`invalid object key: ${JSON.stringify(key)}`);
+    throw new InvalidKeyError(`invalid object key: ${JSON.stringify(key.slice(0, 200))}`);
   }
+}
+
+/** A list() prefix: empty (everything), or a key or the start of one, optionally ending in "/". */
+export function assertValidPrefix(prefix: string): void {
+  if (prefix !== "") assertValidKey(prefix.endsWith("/") ? prefix.slice(0, -1) : prefix);
 }
 
 /** Resolves an HTTP-style inclusive range against a size, or throws. */

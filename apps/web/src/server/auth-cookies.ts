@@ -21,7 +21,8 @@ const DEVICE_COOKIE = `${prefix}cadence.device`;
  * request while one does not parse; a value that is not a URL on this site is no use anyway.
  */
 function usableCallbackUrl(value: string): boolean {
-  return sameOriginUrl(value, origin) !== null;
+  // next-auth takes a path ("/…") or an absolute http(s) URL; anything else ("true") is a 500.
+  return (value.startsWith("/") || /^https?:/i.test(value)) && sameOriginUrl(value, origin) !== null;
 }
 
 /** The request's cookies as next-auth may see them (for getServerSession). */

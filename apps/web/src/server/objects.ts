@@ -1,6 +1,6 @@
 import "server-only";
 
-import { RangeNotSatisfiableError } from "@cadence/media/storage";
+import { InvalidKeyError, RangeNotSatisfiableError } from "@cadence/media/storage";
 import type { ByteRange, ObjectStorage } from "@cadence/media/storage";
 
 /** Parses a single-range `Range: bytes=…` header; null for none or a form we do not serve. */
@@ -47,6 +47,8 @@ export async function serveObject(
     headers.set("Content-Length", String(object.size));
     return new Response(object.body, { status: 200, headers });
   } catch (error) {
+    // No object can have a key storage refuses.
+    if (error instanceof InvalidKeyError) return new Response("Not found", { status: 404 });
     if (error instanceof RangeNotSatisfiableError) {
       return new Response("Range not satisfiable", {
         status: 416,

@@ -6,12 +6,9 @@ import { signUp } from "@cadence/domain/account";
 import { emailSchema, passwordSchema } from "@cadence/domain/auth";
 
 import { publicProcedure } from "../trpc";
+import { singleLine } from "../validation";
 
-export const displayNameSchema = z
-  .string()
-  .trim()
-  .min(1, "Enter a name")
-  .max(60, "Use at most 60 characters");
+export const displayNameSchema = singleLine({ max: 60, required: "Enter a name" });
 
 export const authRouter = {
   signUp: publicProcedure

@@ -4,13 +4,14 @@ import { z } from "zod";
 import { getAlbum, getArtist, listAlbums, viewerOf } from "@cadence/domain/catalog";
 
 import { protectedProcedure } from "../trpc";
+import { dateBetween } from "../validation";
 
 export const catalogRouter = {
   albums: protectedProcedure
     .input(
       z.strictObject({
         limit: z.int().min(1).max(100).default(24),
-        cursor: z.strictObject({ createdAt: z.date(), id: z.uuid() }).optional(),
+        cursor: z.strictObject({ createdAt: dateBetween(), id: z.uuid() }).optional(),
       }),
     )
     .query(({ ctx, input }) => listAlbums(ctx.db, input)),

@@ -9,39 +9,8 @@ import type { Db } from "@cadence/db";
 import type { Session } from "../context";
 import { contentKey, verifyGrant } from "@cadence/domain/streaming";
 
-import { createTestStack, stacks } from "../testing";
+import { createTestStack, insertTrack, stacks } from "../testing";
 import type { TestStack } from "../testing";
-
-/** A catalog track as ingest leaves it: album, artist, master playlist and key. */
-async function insertTrack(db: Db, overrides: Partial<typeof schema.track.$inferInsert> = {}) {
-  const tag = randomBytes(4).toString("hex");
-  const [artist] = await db
-    .insert(schema.artist)
-    .values({ name: `Artist ${tag}`, nameKey: `artist ${tag}` })
-    .returning();
-  const [album] = await db
-    .insert(schema.album)
-    .values({
-      title: `Album ${tag}`,
-      albumKey: `album ${tag}`,
-      artistId: artist?.id ?? "",
-      coverPath: `covers/${tag}.jpg`,
-    })
-    .returning();
-  const id = randomUUID();
-  await db.insert(schema.track).values({
-    id,
-    title: `Track ${tag}`,
-    albumId: album?.id ?? "",
-    durationMs: 61_000,
-    trackNumber: 1,
-    masterPath: `tracks/${id}/v1/master.m3u8`,
-    ...overrides,
-  });
-  await db.insert(schema.trackArtist).values({ trackId: id, artistId: artist?.id ?? "" });
-  await db.insert(schema.trackKey).values({ trackId: id, key: randomBytes(16) });
-  return { trackId: id, albumId: album?.id ?? "" };
-}
 
 async function albumOf(db: Db, trackId: string): Promise<string> {
   const [row] = await db

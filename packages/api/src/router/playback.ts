@@ -5,19 +5,32 @@ import { recordListening } from "@cadence/domain/listening";
 import { authorizeStream } from "@cadence/domain/streaming";
 
 import { protectedProcedure } from "../trpc";
+import { dateBetween, singleLine, token } from "../validation";
 
-const detailValue = z.union([z.number(), z.string().max(200), z.boolean()]);
+const DAY_MS = 86_400_000;
+// Before the service could have existed, or beyond any device's clock skew: not a real listen.
+const FIRST_LISTEN = new Date("2000-01-01T00:00:00Z");
+
+const detailValue = z.union([z.number().min(-1e12).max(1e12), singleLine({ max: 200 }), z.boolean()]);
 
 export const listenEventSchema = z.strictObject({
   kind: z.enum(["start", "progress", "skip", "complete", "stall", "bitrate_switch", "error"]),
   trackId: z.uuid(),
-  playbackId: z.string().min(1).max(64),
+  playbackId: token(64),
   positionMs: z
     .number()
     .min(0)
     .max(24 * 3600 * 1000),
-  occurredAt: z.coerce.date(),
-  detail: z.record(z.string().max(40), detailValue).optional(),
+  occurredAt: dateBetween({
+    min: FIRST_LISTEN,
+    max: () => new Date(Date.now() + DAY_MS),
+    coerce: true,
+    message: "Not a time a listening event can have",
+  }),
+  detail: z
+    .record(token(40), detailValue)
+    .refine((detail) => Object.keys(detail).length <= 16, "At most 16 details per event")
+    .optional(),
 });
 
 export const playbackRouter = {

@@ -12,6 +12,7 @@ import { clientIp } from "@cadence/domain";
 import { passwordSchema } from "@cadence/domain/auth";
 
 import { protectedProcedure } from "../trpc";
+import { publicHttpsUrl } from "../validation";
 import { displayNameSchema } from "./auth";
 
 const countrySchema = z
@@ -27,10 +28,11 @@ export const userRouter = {
     .input(
       z.strictObject({
         displayName: displayNameSchema.optional(),
-        avatarUrl: z.url("Enter a web address").max(2048).nullable().optional(),
+        avatarUrl: publicHttpsUrl(2048).nullable().optional(),
         country: countrySchema.optional(),
         language: z
           .string()
+          .max(35, "Use a language tag such as en or pt-BR")
           .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "Use a language tag such as en or pt-BR")
           .optional(),
       }),

@@ -67,6 +67,10 @@ async function credentialsSignIn(req: NextRequest, fields: Record<string, unknow
 }
 
 export async function GET(req: NextRequest, ctx: unknown): Promise<Response> {
+  // next-auth answers a credentials callback by GET with a 500 ("not supported"): it is POST only.
+  if (new URL(req.url).pathname.endsWith("/callback/credentials")) {
+    return new Response("Use POST", { status: 405, headers: { Allow: "POST" } });
+  }
   await dropUnusableCallbackCookie();
   return nextAuth(new NextRequest(withoutUnusableCallbackParam(req.url), req), ctx);
 }

@@ -1,5 +1,4 @@
-import { appRouter, createTRPCContext } from "@cadence/api";
-import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import { handleTRPCRequest } from "@cadence/api";
 
 import { env } from "~/env";
 import { getSession } from "~/server/auth";
@@ -13,16 +12,10 @@ async function handler(req: Request): Promise<Response> {
     if (body === null) return payloadTooLarge(env.API_MAX_BODY_BYTES);
     request = new Request(req.url, { method: "POST", headers: req.headers, body });
   }
-  return fetchRequestHandler({
-    endpoint: "/api/trpc",
-    req: request,
-    router: appRouter,
+  return handleTRPCRequest(request, {
+    services,
+    session: getSession,
     maxBatchSize: env.API_MAX_BATCH_SIZE,
-    createContext: async () =>
-      createTRPCContext({ ...services(), headers: req.headers, session: await getSession() }),
-    onError({ error, path }) {
-      if (error.code === "INTERNAL_SERVER_ERROR") console.error(`[trpc] ${path ?? "?"}`, error);
-    },
   });
 }
 

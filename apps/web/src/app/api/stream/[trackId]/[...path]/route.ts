@@ -5,7 +5,8 @@ import { serveObject } from "~/server/objects";
 import { services } from "~/server/services";
 import { isUuid } from "~/lib/uuid";
 
-const SAFE_SEGMENT = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+// Bounded: a longer name is no object of ours, and storage refuses it (255 bytes a segment).
+const SAFE_SEGMENT = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 
 /**
  * The streaming origin: HTTP only. What a URL may fetch is decided in
