@@ -433,7 +433,8 @@ test("the stream origin answers an over-long path segment with a 404", async ({ 
 });
 
 // Found by the auth fuzz (fixed in the auth route and auth-cookies.ts): next-auth answered 500
-// to a credentials callback by GET, and to any callbackUrl that is neither a path nor a URL.
+// to a credentials callback by GET, to any callbackUrl that is neither a path nor a URL, and to
+// an error-page code that cannot go into a header.
 test("the auth route answers what next-auth cannot take with a 4xx", async ({ request }) => {
   for (const path of [
     "/api/auth/callback/credentials",
@@ -441,6 +442,8 @@ test("the auth route answers what next-auth cannot take with a 4xx", async ({ re
     "/api/auth/session?callbackUrl=true",
     "/api/auth/csrf?callbackUrl=abc",
     "/api/auth/providers?callbackUrl=..%2Fx",
+    "/api/auth/error?error=%F1%92%89%AB",
+    "/api/auth/error?error=%0d%0aX:%20y",
   ]) {
     expect(await attempt(request, "auth", { method: "GET", path }), path).toBeNull();
   }

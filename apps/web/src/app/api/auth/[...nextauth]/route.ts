@@ -66,13 +66,28 @@ async function credentialsSignIn(req: NextRequest, fields: Record<string, unknow
   return attempt.signedIn && res.status < 400 ? withDeviceCookie(res, attempt.signedIn) : res;
 }
 
+/**
+ * next-auth copies the error page's ?error= into its redirect unencoded: anything but a plain
+ * code (non-Latin-1 characters, a line break) makes that header throw, a 500. Codes are words.
+ */
+function withoutUnusableErrorParam(url: string): string {
+  const parsed = new URL(url);
+  const error = parsed.searchParams.get("error");
+  if (error === null || /^\w{1,64}$/.test(error)) return url;
+  parsed.searchParams.delete("error");
+  return parsed.toString();
+}
+
 export async function GET(req: NextRequest, ctx: unknown): Promise<Response> {
   // next-auth answers a credentials callback by GET with a 500 ("not supported"): it is POST only.
   if (new URL(req.url).pathname.endsWith("/callback/credentials")) {
     return new Response("Use POST", { status: 405, headers: { Allow: "POST" } });
   }
   await dropUnusableCallbackCookie();
-  return nextAuth(new NextRequest(withoutUnusableCallbackParam(req.url), req), ctx);
+  return nextAuth(
+    new NextRequest(withoutUnusableErrorParam(withoutUnusableCallbackParam(req.url)), req),
+    ctx,
+  );
 }
 
 export async function POST(req: NextRequest, ctx: unknown): Promise<Response> {
