@@ -6,6 +6,8 @@ import postgres from "postgres";
 
 import { e2eDatabaseUrl } from "../scripts/e2e-constants";
 import { demoListener, sessionCookieOf, signInThroughUi } from "./helpers";
+import { changed, cookieHeader, rangeHeader, segment, withCookie } from "./fuzz-values";
+import type { UrlChange } from "./fuzz-values";
 
 // The app's own HTTP routes (stream origin, keys, covers, auth, the tRPC endpoint) fuzzed over
 // real HTTP against the running server: every answer a 2xx, 3xx or 4xx, never a 5xx, and no
@@ -136,119 +138,6 @@ async function fuzz<T>(
 }
 
 // What can go in an HTTP header: visible ASCII and Latin-1, no controls (clients refuse those).
-const headerSafe = (text: string) => text.replace(/[^\t\x20-\x7e\x80-\xff]/g, "?");
-
-/** A path segment: random text percent-encoded, a real one, or traversal, NUL or broken encoding as is. */
-function segment(real: string[]): fc.Arbitrary<string> {
-  return fc.oneof(
-    { weight: 3, arbitrary: hostileString.map((text) => percentEncode(text.slice(0, 300)) || "x") },
-    {
-      weight: 2,
-      arbitrary: fc.constantFrom(...real, "master.m3u8", "index.m3u8", "init.mp4", "seg-00001.m4s"),
-    },
-    {
-      weight: 2,
-      arbitrary: fc.constantFrom(
-        "%2e%2e",
-        "..%2f..%2fetc%2fpasswd",
-        "%00",
-        "%zz",
-        "%E0%A4%A",
-        "%ED%A0%80",
-        "a%2fb",
-        "%5c",
-        "x".repeat(300),
-        "a.m3u8%00",
-        "~",
-        ".meta",
-      ),
-    },
-  );
-}
-
-const rangeHeader = fc.oneof(
-  fc.constantFrom(
-    "bytes=0-",
-    "bytes=0-0",
-    "bytes=-0",
-    "bytes=-1",
-    "bytes=5-2",
-    "bytes=0-1,2-3",
-    "bytes=99999999999999999999-",
-    "bytes=-99999999999999999999",
-    "bytes=1e3-",
-    "bytes=-",
-    "items=0-1",
-    "bytes= 0-1",
-    "bytes=0x10-",
-  ),
-  fc.tuple(fc.nat(), fc.option(fc.nat())).map(([from, to]) => `bytes=${from}-${to ?? ""}`),
-  hostileString.map(headerSafe),
-);
-
-const garbageToken = fc.oneof(
-  hostileString.map(headerSafe),
-  fc.constantFrom(
-    "",
-    "a.b.c",
-    "eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2R0NNIn0..x.y.z",
-    "eyJ.eyJ.sig",
-    "%00",
-    "x".repeat(8000),
-    "=;=;=",
-    "deleted",
-  ),
-  fc.base64String({ maxLength: 400 }),
-);
-
-const cookieNames = [
-  "next-auth.session-token",
-  "__Secure-next-auth.session-token",
-  "next-auth.session-token.0",
-  "next-auth.session-token.1",
-  "next-auth.csrf-token",
-  "__Host-next-auth.csrf-token",
-  "next-auth.callback-url",
-  "next-auth.pkce.code_verifier",
-  "next-auth.state",
-];
-
-/** A Cookie header: the real session, next-auth cookie names with garbage, or junk. */
-const cookieHeader = fc.oneof(
-  fc.constant(undefined),
-  fc
-    .array(fc.tuple(fc.constantFrom(...cookieNames), garbageToken), { minLength: 1, maxLength: 4 })
-    .map((pairs) => pairs.map(([n, v]) => `${n}=${v}`).join("; ")),
-  garbageToken.map((junk) => junk),
-  fc.tuple(garbageToken).map(([junk]) => `${sessionCookie}; next-auth.csrf-token=${junk}`),
-  fc.constant("REAL_SESSION"),
-);
-
-function withCookie(headers: Record<string, string>, cookie: string | undefined): Record<string, string> {
-  if (cookie === undefined) return headers;
-  return { ...headers, cookie: cookie === "REAL_SESSION" ? sessionCookie : cookie };
-}
-
-type UrlChange =
-  | { kind: "none" }
-  | { kind: "segment"; at: number; value: string }
-  | { kind: "append"; value: string }
-  | { kind: "param"; name: string; value: string | null };
-
-/** A real stream URL with one thing changed: a path segment, an extra one, or a query parameter. */
-function changed(url: string, change: UrlChange): string {
-  const [pathname = "", search = ""] = url.split("?");
-  const parts = pathname.split("/");
-  const query = new URLSearchParams(search);
-  if (change.kind === "segment") parts[3 + (change.at % (parts.length - 3))] = change.value;
-  if (change.kind === "append") parts.push(change.value);
-  if (change.kind === "param") {
-    if (change.value === null) query.delete(change.name);
-    else query.set(change.name, change.value);
-  }
-  return `${parts.join("/")}?${query.toString()}`;
-}
-
 test("the stream origin answers hostile paths, grants, ranges and cookies without a 5xx or a leak", async ({
   request,
 }) => {
@@ -278,7 +167,7 @@ test("the stream origin answers hostile paths, grants, ranges and cookies withou
     ({ url, change, range, cookie }) => ({
       method: "GET",
       path: changed(url, change),
-      headers: withCookie(range ? { range } : {}, cookie),
+      headers: withCookie(range ? { range } : {}, cookie, sessionCookie),
     }),
   );
 });
@@ -295,7 +184,7 @@ test("the key route answers hostile ids and cookies without a 5xx or a leak", as
     ({ trackId, method, cookie }) => ({
       method,
       path: `/api/keys/${trackId}`,
-      headers: withCookie({}, cookie),
+      headers: withCookie({}, cookie, sessionCookie),
     }),
   );
 });
@@ -315,7 +204,7 @@ test("the cover route answers hostile names and ranges without a 5xx or a leak",
     ({ name, range, cookie }) => ({
       method: "GET",
       path: `/api/covers/${name}`,
-      headers: withCookie(range ? { range } : {}, cookie),
+      headers: withCookie(range ? { range } : {}, cookie, sessionCookie),
     }),
   );
 });
@@ -373,7 +262,7 @@ test("the auth routes answer hostile forms, cookies and paths without a 5xx or a
     ({ action, method, query, body, contentType, cookie }) => ({
       method,
       path: `/api/auth/${action}${query ? `?${query}` : ""}`,
-      headers: withCookie(method === "GET" ? {} : { "content-type": contentType }, cookie),
+      headers: withCookie(method === "GET" ? {} : { "content-type": contentType }, cookie, sessionCookie),
       body: method === "GET" ? undefined : body,
     }),
   );
@@ -406,7 +295,11 @@ test("the tRPC endpoint answers hostile bodies, batches and cookies over real HT
     ({ paths, method, body, cookie }) => ({
       method,
       path: `/api/trpc/${paths.join(",")}${paths.length > 1 ? "?batch=1" : ""}`,
-      headers: withCookie(method === "POST" ? { "content-type": "application/json" } : {}, cookie),
+      headers: withCookie(
+        method === "POST" ? { "content-type": "application/json" } : {},
+        cookie,
+        sessionCookie,
+      ),
       body: method === "POST" ? body : undefined,
     }),
   );

@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomBytes } from "node:crypto";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
@@ -7,7 +7,7 @@ import { endAllSessions } from "@cadence/domain/auth";
 import { answerStreamRequest, verifyRendition } from "@cadence/domain/streaming";
 
 import type { Session } from "./context";
-import { createTestStack, stacks } from "./testing";
+import { createTestStack, insertTrack, stacks } from "./testing";
 import type { TestStack } from "./testing";
 
 // The streaming origin's rules (what a URL may fetch), on both stacks, as the route applies them.
@@ -28,7 +28,7 @@ describe.each(stacks)("streaming origin on $name", (stackConfig) => {
   let stack: TestStack;
   let listener: Session;
   let trackId: string;
-  const encodingId = "0123456789ab";
+  const encodingId = "v1"; // as insertTrack stores it
 
   beforeAll(async () => {
     stack = await createTestStack(stackConfig);
@@ -37,22 +37,7 @@ describe.each(stacks)("streaming origin on $name", (stackConfig) => {
       .caller()
       .auth.signUp({ email, password: "a long listening phrase", displayName: "O" });
     listener = { user: { id, email, role: "listener" } };
-    const [artist] = await stack.db
-      .insert(schema.artist)
-      .values({ name: "A", nameKey: `a-${id}` })
-      .returning();
-    const [album] = await stack.db
-      .insert(schema.album)
-      .values({ title: "B", albumKey: `b-${id}`, artistId: artist?.id ?? "" })
-      .returning();
-    trackId = randomUUID();
-    await stack.db.insert(schema.track).values({
-      id: trackId,
-      title: "T",
-      albumId: album?.id ?? "",
-      durationMs: 1000,
-      masterPath: `tracks/${trackId}/${encodingId}/master.m3u8`,
-    });
+    trackId = (await insertTrack(stack.db)).trackId;
   });
   afterAll(() => stack.close());
 
