@@ -206,6 +206,38 @@ describe.each(stacks)("playback on $name", (stackConfig) => {
     expect(await codeOf(stack.caller(listener).catalog.album({ id: randomUUID() }))).toBe("NOT_FOUND");
   });
 
+  it("lists an artist's top tracks most played first, newest first among equals", async () => {
+    const first = await insertTrack(stack.db, { releaseDate: "2020-01-01" });
+    const [row] = await stack.db
+      .select({ artistId: schema.trackArtist.artistId })
+      .from(schema.trackArtist)
+      .where(eq(schema.trackArtist.trackId, first.trackId));
+    const artistId = row?.artistId ?? "";
+    const newer = randomUUID();
+    await stack.db.insert(schema.track).values({
+      id: newer,
+      title: "Newer",
+      albumId: first.albumId,
+      durationMs: 1000,
+      releaseDate: "2024-01-01",
+      masterPath: `tracks/${newer}/v1/master.m3u8`,
+    });
+    await stack.db.insert(schema.trackArtist).values({ trackId: newer, artistId });
+    const order = async () =>
+      (await stack.caller(listener).catalog.artist({ id: artistId })).topTracks.map((t) => t.id);
+    expect(await order()).toEqual([newer, first.trackId]);
+
+    const start = (playbackId: string) => ({
+      kind: "start" as const,
+      trackId: first.trackId,
+      playbackId,
+      positionMs: 0,
+      occurredAt: new Date(),
+    });
+    await stack.caller(listener).playback.report({ events: [start("pa"), start("pb")] });
+    expect(await order()).toEqual([first.trackId, newer]);
+  });
+
   it("stores reported listening events for the caller, dropping unknown tracks", async () => {
     const { trackId } = await insertTrack(stack.db);
     const at = new Date();

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, exists, inArray, isNull, lt, lte, or, schema, sql } from "@cadence/db";
+import { and, asc, desc, eq, exists, inArray, isNull, lt, lte, or, schema, sql } from "@cadence/db";
 import type { Db } from "@cadence/db";
 
 import { AppError } from "../errors";
@@ -171,20 +171,17 @@ const TOP_TRACKS = 10;
 
 /** The artist's most played visible tracks (plays = started listens), then the newest. */
 async function topTrackIds(db: Db, artistId: string, now: Date): Promise<string[]> {
-  const plays = db
-    .select({ trackId: schema.listeningEvent.trackId, plays: count().as("plays") })
-    .from(schema.listeningEvent)
-    .where(eq(schema.listeningEvent.kind, "start"))
-    .groupBy(schema.listeningEvent.trackId)
-    .as("plays");
+  // Counted per track of this artist through listening_event's (track_id, occurred_at) index,
+  // never by aggregating the whole event table on a page view.
+  const plays = sql`(select count(*) from listening_event e
+    where e.track_id = ${schema.track.id} and e.kind = 'start')`;
   const rows = await db
     .select({ id: schema.track.id })
     .from(schema.trackArtist)
     .innerJoin(schema.track, eq(schema.track.id, schema.trackArtist.trackId))
-    .leftJoin(plays, eq(plays.trackId, schema.track.id))
     .where(and(eq(schema.trackArtist.artistId, artistId), visibleTrack(now)))
     .orderBy(
-      desc(sql`coalesce(${plays.plays}, 0)`),
+      desc(plays),
       sql`${schema.track.releaseDate} desc nulls last`,
       asc(schema.track.trackNumber),
       asc(schema.track.id),
