@@ -9,6 +9,7 @@ import { AppError } from "./errors";
 import { hashPassword, verifyPassword } from "./auth/password";
 import { admitPasswordAttempt } from "./auth/password-attempts";
 import { endAllSessions, forgetSessionVersion } from "./auth/session-version";
+import { newUsername } from "./username";
 
 export interface SignUpInput {
   email: string;
@@ -18,9 +19,12 @@ export interface SignUpInput {
 
 const signUpLimit = { limit: 10, windowSeconds: 60 * 60 };
 
-function isUniqueViolation(error: unknown): boolean {
+/** A unique violation of the email index (a username clash, 1 in 16 million, is not one). */
+function isEmailTaken(error: unknown): boolean {
   for (let e: unknown = error; e instanceof Error; e = e.cause) {
-    if ((e as { code?: unknown }).code === "23505") return true;
+    // postgres.js names the constraint `constraint_name`, PGlite `constraint`.
+    const { code, constraint_name, constraint } = e as Record<string, unknown>;
+    if (code === "23505") return !String(constraint_name ?? constraint ?? "").includes("username");
   }
   return false;
 }
@@ -49,13 +53,17 @@ export async function createAccount(
         })
         .returning({ id: schema.user.id });
       if (!created) throw new Error("insert returned no row");
-      await tx.insert(schema.profile).values({ userId: created.id, displayName: input.displayName });
+      await tx.insert(schema.profile).values({
+        userId: created.id,
+        username: newUsername(input.displayName, input.email),
+        displayName: input.displayName,
+      });
       await tx.insert(schema.preference).values({ userId: created.id });
       await tx.insert(schema.subscription).values({ userId: created.id, planCode: "free" });
       return created;
     });
   } catch (error) {
-    if (isUniqueViolation(error)) {
+    if (isEmailTaken(error)) {
       throw new AppError("CONFLICT", "An account with this email already exists. Sign in instead.", "email");
     }
     throw error;
@@ -110,6 +118,7 @@ export async function getAccount(db: Db, userId: string) {
     ...account,
     hasPassword: passwordHash !== null,
     profile: {
+      username: profile.username,
       displayName: profile.displayName,
       avatarUrl: profile.avatarUrl,
       country: profile.country,

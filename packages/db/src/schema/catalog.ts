@@ -30,10 +30,17 @@ export const album = pgTable(
       .references(() => artist.id),
     releaseDate: t.date(),
     genre: t.text(),
+    // Record label, from the files' tags when they name one.
+    label: t.text(),
     coverPath: t.text(),
     createdAt: t.timestamp({ withTimezone: true }).notNull().defaultNow(),
   }),
-  (table) => [uniqueIndex("album_key_idx").on(table.albumKey), index("album_artist_idx").on(table.artistId)],
+  (table) => [
+    uniqueIndex("album_key_idx").on(table.albumKey),
+    index("album_artist_idx").on(table.artistId),
+    index("album_release_idx").on(table.releaseDate, table.id),
+    index("album_genre_idx").on(table.genre),
+  ],
 );
 
 export const track = pgTable(

@@ -1,5 +1,5 @@
 import { relations } from "drizzle-orm";
-import { check, index, pgTable, primaryKey } from "drizzle-orm/pg-core";
+import { check, index, pgTable, primaryKey, uniqueIndex } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
 
 import { user } from "./auth";
@@ -19,10 +19,18 @@ export const playlist = pgTable(
     // Collaborators (see playlist_collaborator) may add, remove and reorder items.
     isCollaborative: t.boolean().notNull().default(false),
     coverPath: t.text(),
+    // Bumped by every change to the playlist or its items; writes name the version they saw,
+    // so a stale client is told to refresh instead of overwriting.
+    version: t.integer().notNull().default(1),
+    // Secret of the current invite link (owner-rotated); null when no link is live.
+    inviteToken: t.text(),
     createdAt: t.timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: t.timestamp({ withTimezone: true }).notNull().defaultNow(),
   }),
-  (table) => [index("playlist_owner_idx").on(table.ownerId, table.updatedAt)],
+  (table) => [
+    index("playlist_owner_idx").on(table.ownerId, table.updatedAt),
+    uniqueIndex("playlist_invite_token_idx").on(table.inviteToken),
+  ],
 );
 
 export const playlistItem = pgTable(
@@ -37,13 +45,15 @@ export const playlistItem = pgTable(
       .uuid()
       .notNull()
       .references(() => track.id),
-    // Fractional position so a move or insert touches one row.
-    position: t.doublePrecision().notNull(),
+    // A fractional-indexing key (base 62 digits, compared byte-wise: collation "C"), so a
+    // move or insert touches one row and never runs out of room between two neighbours.
+    position: t.text().notNull(),
     addedBy: t.uuid().references(() => user.id, { onDelete: "set null" }),
     addedAt: t.timestamp({ withTimezone: true }).notNull().defaultNow(),
   }),
   (table) => [
-    index("playlist_item_order_idx").on(table.playlistId, table.position),
+    // Unique and deferrable (see the migration): a re-key rewrites every position at once.
+    uniqueIndex("playlist_item_order_idx").on(table.playlistId, table.position),
     index("playlist_item_track_idx").on(table.trackId),
   ],
 );
@@ -103,6 +113,7 @@ export const savedAlbum = pgTable(
   (table) => [
     primaryKey({ columns: [table.userId, table.albumId] }),
     index("saved_album_recent_idx").on(table.userId, table.savedAt),
+    index("saved_album_album_idx").on(table.albumId),
   ],
 );
 
@@ -122,6 +133,7 @@ export const artistFollow = pgTable(
   (table) => [
     primaryKey({ columns: [table.userId, table.artistId] }),
     index("artist_follow_artist_idx").on(table.artistId),
+    index("artist_follow_recent_idx").on(table.userId, table.followedAt),
   ],
 );
 
