@@ -1,6 +1,7 @@
 import { authRouter } from "./router/auth";
 import { catalogRouter } from "./router/catalog";
 import { playbackRouter } from "./router/playback";
+import { playlistRouter } from "./router/playlist";
 import { userRouter } from "./router/user";
 import { createTRPCRouter } from "./trpc";
 
@@ -8,6 +9,7 @@ export const appRouter = createTRPCRouter({
   auth: authRouter,
   catalog: catalogRouter,
   playback: playbackRouter,
+  playlist: playlistRouter,
   user: userRouter,
 });
 

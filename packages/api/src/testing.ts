@@ -8,6 +8,7 @@ import type { Db } from "@cadence/db";
 import { createTestDb } from "@cadence/db/testing";
 import type { TestDriver } from "@cadence/db/testing";
 import { CLIENT_IP_HEADER } from "@cadence/domain";
+import { createAccount } from "@cadence/domain/account";
 import type { StreamConfig } from "@cadence/domain/streaming";
 import superjson from "superjson";
 
@@ -124,4 +125,11 @@ export async function errorOf(response: Response): Promise<TRPCErrorBody> {
   const body = (await response.json()) as { error?: { json: TRPCErrorBody } };
   if (!body.error) throw new Error(`expected an error, got ${response.status} ${JSON.stringify(body)}`);
   return body.error.json;
+}
+
+/** A listener account made directly (no password, no sign-up limit), as a session. */
+export async function createListener(db: Db, displayName = "Listener"): Promise<Session> {
+  const email = `listener-${randomBytes(6).toString("hex")}@example.com`;
+  const { id } = await createAccount(db, { email, password: "", displayName, passwordHash: null });
+  return { user: { id, email, role: "listener" } };
 }

@@ -26,7 +26,13 @@ const t = initTRPC.context<TRPCContext>().create({
       return {
         ...shape,
         message: INTERNAL_MESSAGE,
-        data: { ...shape.data, requestId, fieldErrors: undefined, retryAfterSeconds: undefined },
+        data: {
+          ...shape.data,
+          requestId,
+          fieldErrors: undefined,
+          retryAfterSeconds: undefined,
+          details: undefined,
+        },
       };
     }
     return {
@@ -44,6 +50,7 @@ const t = initTRPC.context<TRPCContext>().create({
               ? { [cause.field]: [cause.message] }
               : undefined,
         retryAfterSeconds: cause instanceof AppError ? cause.retryAfterSeconds : undefined,
+        details: cause instanceof AppError ? cause.details : undefined,
       },
     };
   },

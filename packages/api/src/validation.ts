@@ -25,6 +25,16 @@ export function singleLine({ max, required }: SingleLineOptions) {
     .refine((value) => !LONE_SURROGATE.test(value), "Contains a broken character");
 }
 
+/** Text that may span lines (a description): as `singleLine`, but line feeds are kept. */
+export function multiLine({ max }: { max: number }) {
+  return z
+    .string()
+    .trim()
+    .max(max, `Use at most ${max} characters`)
+    .refine((value) => !CONTROL.test(value.replace(/\r?\n/g, "")), "Remove control characters")
+    .refine((value) => !LONE_SURROGATE.test(value), "Contains a broken character");
+}
+
 /** An opaque token from a client (ids it makes up, keys of a detail map): letters, digits, `_-.:`. */
 export function token(max: number) {
   return z

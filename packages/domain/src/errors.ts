@@ -12,6 +12,8 @@ export class AppError extends Error {
     message: string,
     readonly field?: string,
     readonly retryAfterSeconds?: number,
+    /** Facts a client acts on, e.g. which tracks were already in a playlist. Never secrets. */
+    readonly details?: Record<string, unknown>,
   ) {
     super(message);
     this.name = "AppError";

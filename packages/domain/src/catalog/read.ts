@@ -51,18 +51,18 @@ export function coverUrl(album: { coverPath: string | null }): string | null {
 
 const year = (date: string | null) => (date ? Number(date.slice(0, 4)) : null);
 
-const trackWith = {
+export const trackWith = {
   trackArtists: {
     orderBy: [asc(schema.trackArtist.position)],
     with: { artist: { columns: { id: true as const, name: true as const } } },
   },
 };
 
-type TrackRow = typeof schema.track.$inferSelect & {
+export type TrackRow = typeof schema.track.$inferSelect & {
   trackArtists: { artist: { id: string; name: string } }[];
 };
 
-function toCatalogTrack(
+export function toCatalogTrack(
   row: TrackRow,
   album: { id: string; title: string; coverPath: string | null },
   { listener, streaming }: Viewer,
@@ -89,7 +89,7 @@ function toCatalogTrack(
 }
 
 /** Tracks a listener can see: not retired, and released (unreleased ones are invisible). */
-const visibleTrack = (now: Date) =>
+export const visibleTrack = (now: Date) =>
   and(
     isNull(schema.track.retiredAt),
     or(isNull(schema.track.availableFrom), lte(schema.track.availableFrom, now)),

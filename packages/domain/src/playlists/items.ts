@@ -1,0 +1,142 @@
+import { cached } from "@cadence/cache";
+import { and, asc, count, eq, gt, inArray, schema } from "@cadence/db";
+import type { Db } from "@cadence/db";
+
+import { trackWith, toCatalogTrack, visibleTrack } from "../catalog/read";
+import type { CatalogTrack, Viewer } from "../catalog/read";
+import { AppError } from "../errors";
+import type { DomainServices } from "../services";
+import { versionKey, viewPlaylist } from "./meta";
+
+export interface PlaylistItem {
+  itemId: string;
+  position: string;
+  track: CatalogTrack;
+  addedBy: { id: string; displayName: string } | null;
+  addedAt: string;
+}
+
+interface ItemRow {
+  itemId: string;
+  trackId: string;
+  position: string;
+  addedBy: { id: string; displayName: string } | null;
+  addedAt: string;
+}
+
+export const ITEMS_PAGE_DEFAULT = 100;
+const FIRST_PAGE_TTL_SECONDS = 300;
+
+const item = schema.playlistItem;
+
+async function loadItemRows(
+  db: Db,
+  playlistId: string,
+  after: string | null,
+  limit: number,
+): Promise<ItemRow[]> {
+  const rows = await db
+    .select({
+      itemId: item.id,
+      trackId: item.trackId,
+      position: item.position,
+      addedAt: item.addedAt,
+      addedById: item.addedBy,
+      addedByName: schema.profile.displayName,
+    })
+    .from(item)
+    .leftJoin(schema.profile, eq(schema.profile.userId, item.addedBy))
+    .where(and(eq(item.playlistId, playlistId), after === null ? undefined : gt(item.position, after)))
+    .orderBy(asc(item.position))
+    .limit(limit);
+  return rows.map((r) => ({
+    itemId: r.itemId,
+    trackId: r.trackId,
+    position: r.position,
+    addedAt: r.addedAt.toISOString(),
+    addedBy: r.addedById ? { id: r.addedById, displayName: r.addedByName ?? "" } : null,
+  }));
+}
+
+/**
+ * Catalog tracks by id, for the viewer. Retired tracks stay in a playlist, shown as
+ * unavailable with the reason, as a listener expects of a song that was withdrawn.
+ */
+async function tracksById(db: Db, ids: string[], viewer: Viewer): Promise<Map<string, CatalogTrack>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.query.track.findMany({
+    where: inArray(schema.track.id, [...new Set(ids)]),
+    with: { ...trackWith, album: { columns: { id: true, title: true, coverPath: true } } },
+  });
+  return new Map(rows.map((row) => [row.id, toCatalogTrack(row, row.album, viewer)]));
+}
+
+/**
+ * One page of a playlist in order, from after the cursor (an item's position). The first page,
+ * what every open of the playlist reads, is cached under the playlist's version, so an edit
+ * (which bumps the version) makes every reader, the editor included, read afresh; the tracks'
+ * rights and stream URLs are the viewer's own and are never cached.
+ */
+export async function playlistItems(
+  { db, cache }: DomainServices,
+  viewer: Viewer,
+  playlistId: string,
+  page: { cursor?: string | undefined; limit?: number | undefined },
+): Promise<{ items: PlaylistItem[]; nextCursor: string | null; version: number }> {
+  const meta = await viewPlaylist(db, cache, playlistId, viewer.listener.userId);
+  const limit = page.limit ?? ITEMS_PAGE_DEFAULT;
+  const load = () => loadItemRows(db, playlistId, page.cursor ?? null, limit + 1);
+  const rows =
+    page.cursor === undefined
+      ? await cached(
+          cache,
+          versionKey(playlistId, meta.version, `first:${limit}`),
+          FIRST_PAGE_TTL_SECONDS,
+          load,
+        )
+      : await load();
+  const shown = rows.slice(0, limit);
+  const tracks = await tracksById(
+    db,
+    shown.map((r) => r.trackId),
+    viewer,
+  );
+  const items = shown.flatMap(({ trackId, ...row }) => {
+    const track = tracks.get(trackId);
+    return track ? [{ ...row, track }] : [];
+  });
+  return {
+    items,
+    nextCursor: rows.length > limit ? (shown.at(-1)?.position ?? null) : null,
+    version: meta.version,
+  };
+}
+
+/** Of `trackIds`, the ones a listener may add: existing and released (retired ones may not). */
+export async function visibleTrackIds(db: Db, trackIds: string[], now = new Date()): Promise<Set<string>> {
+  const rows = await db
+    .select({ id: schema.track.id })
+    .from(schema.track)
+    .where(and(inArray(schema.track.id, trackIds), visibleTrack(now)));
+  return new Set(rows.map((r) => r.id));
+}
+
+export async function itemCount(db: Db, playlistId: string): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(item).where(eq(item.playlistId, playlistId));
+  return Number(row?.n ?? 0);
+}
+
+export function requireFound(ids: string[], found: Set<string>, field: string, what: string): void {
+  const missing = ids.filter((id) => !found.has(id));
+  if (missing.length > 0) {
+    throw new AppError(
+      "NOT_FOUND",
+      `${what} not found: ${missing.slice(0, 3).join(", ")}`,
+      field,
+      undefined,
+      {
+        missing,
+      },
+    );
+  }
+}

@@ -1,0 +1,145 @@
+import { cached } from "@cadence/cache";
+import type { Cache } from "@cadence/cache";
+import { eq, schema, sql } from "@cadence/db";
+import type { Db } from "@cadence/db";
+
+import { coverUrl } from "../catalog/read";
+import { AppError } from "../errors";
+import { checkAccess } from "./access";
+
+/** What every viewer of a playlist sees of it; cached, since it is read on every open. */
+export interface PlaylistMeta {
+  id: string;
+  name: string;
+  description: string | null;
+  isPublic: boolean;
+  isCollaborative: boolean;
+  version: number;
+  owner: { id: string; username: string; displayName: string };
+  /** Editors' user ids: the access rule needs them, so they are cached beside the rest. */
+  editorIds: string[];
+  itemCount: number;
+  durationMs: number;
+  /** The first distinct album covers in playlist order, up to four: the playlist's cover. */
+  coverUrls: string[];
+  updatedAt: string;
+}
+
+/** The meta as one viewer sees it: what they may do with it. */
+export interface PlaylistView extends Omit<PlaylistMeta, "editorIds"> {
+  isOwner: boolean;
+  canEdit: boolean;
+}
+
+const META_TTL_SECONDS = 300;
+
+/**
+ * Cached reads are keyed by the playlist's version, read from Postgres on every request (one
+ * primary-key lookup). Every write bumps the version, so the next read, by anyone, the writer
+ * included, asks for a key nobody has filled yet. Nothing is deleted to invalidate: a reader
+ * that loaded before a write and stores after it can only fill the old version's key, which
+ * no later reader asks for, and a write made while Redis is unreachable cannot leave a stale
+ * entry behind. Old versions' keys expire with their TTL.
+ */
+export const versionKey = (playlistId: string, version: number, part: string) =>
+  `pl:${playlistId}:v${version}:${part}`;
+
+async function currentVersion(db: Db, playlistId: string): Promise<number | null> {
+  const [row] = await db
+    .select({ version: schema.playlist.version })
+    .from(schema.playlist)
+    .where(eq(schema.playlist.id, playlistId));
+  return row?.version ?? null;
+}
+
+/** Up to four distinct album covers per playlist, in playlist order, for many playlists at once. */
+export async function playlistCovers(db: Db, playlistIds: string[]): Promise<Map<string, string[]>> {
+  const covers = new Map<string, string[]>(playlistIds.map((id) => [id, []]));
+  if (playlistIds.length === 0) return covers;
+  const rows = await db.execute<{ playlist_id: string; cover_path: string }>(sql`
+    select playlist_id, cover_path from (
+      select pi.playlist_id, a.cover_path,
+        row_number() over (partition by pi.playlist_id order by min(pi.position)) as n
+      from playlist_item pi
+      join track t on t.id = pi.track_id
+      join album a on a.id = t.album_id
+      where pi.playlist_id in (${sql.join(
+        playlistIds.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      )}) and a.cover_path is not null
+      group by pi.playlist_id, a.cover_path
+    ) firsts where n <= 4 order by playlist_id, n`);
+  for (const row of rowsOf<{ playlist_id: string; cover_path: string }>(rows)) {
+    const url = coverUrl({ coverPath: row.cover_path });
+    if (url) covers.get(row.playlist_id)?.push(url);
+  }
+  return covers;
+}
+
+/** postgres.js returns the rows themselves, PGlite an object holding them. */
+export function rowsOf<T>(result: unknown): T[] {
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}
+
+async function loadMeta(db: Db, playlistId: string): Promise<PlaylistMeta | null> {
+  const [found] = await db
+    .select({
+      playlist: schema.playlist,
+      username: schema.profile.username,
+      displayName: schema.profile.displayName,
+    })
+    .from(schema.playlist)
+    .leftJoin(schema.profile, eq(schema.profile.userId, schema.playlist.ownerId))
+    .where(eq(schema.playlist.id, playlistId));
+  if (!found) return null;
+  const editors = await db
+    .select({ userId: schema.playlistCollaborator.userId })
+    .from(schema.playlistCollaborator)
+    .where(eq(schema.playlistCollaborator.playlistId, playlistId));
+  const [totals] = await db
+    .select({
+      count: sql<number>`count(*)::int`,
+      durationMs: sql<number>`coalesce(sum(${schema.track.durationMs}), 0)::bigint`,
+    })
+    .from(schema.playlistItem)
+    .innerJoin(schema.track, eq(schema.track.id, schema.playlistItem.trackId))
+    .where(eq(schema.playlistItem.playlistId, playlistId));
+  const covers = await playlistCovers(db, [playlistId]);
+  const { playlist } = found;
+  return {
+    id: playlist.id,
+    name: playlist.name,
+    description: playlist.description,
+    isPublic: playlist.isPublic,
+    isCollaborative: playlist.isCollaborative,
+    version: playlist.version,
+    owner: { id: playlist.ownerId, username: found.username ?? "", displayName: found.displayName ?? "" },
+    editorIds: editors.map((e) => e.userId),
+    itemCount: Number(totals?.count ?? 0),
+    durationMs: Number(totals?.durationMs ?? 0),
+    coverUrls: covers.get(playlistId) ?? [],
+    updatedAt: playlist.updatedAt.toISOString(),
+  };
+}
+
+/** The playlist's meta if `userId` may see it; NOT_FOUND for a private one of someone else's. */
+export async function viewPlaylist(
+  db: Db,
+  cache: Cache,
+  playlistId: string,
+  userId: string,
+): Promise<PlaylistView> {
+  const version = await currentVersion(db, playlistId);
+  const meta =
+    version === null
+      ? null
+      : await cached(cache, versionKey(playlistId, version, "meta"), META_TTL_SECONDS, () =>
+          loadMeta(db, playlistId),
+        );
+  if (!meta) throw new AppError("NOT_FOUND", "Playlist not found", "id");
+  const { editorIds, ...shown } = meta;
+  const isOwner = meta.owner.id === userId;
+  const isEditor = editorIds.includes(userId);
+  checkAccess(meta, { isOwner, isEditor }, "view");
+  return { ...shown, isOwner, canEdit: isOwner || isEditor };
+}
