@@ -44,9 +44,9 @@ export async function createTestStack(stack: (typeof stacks)[number]): Promise<T
   let cache: Cache = new MemoryCache();
   let closeCache = () => Promise.resolve();
   if (stack.cache === "redis") {
-    const redis = await createTestRedisCache();
+    const redis = createTestRedisCache();
     cache = redis.cache;
-    closeCache = () => redis.bridge.close();
+    closeCache = redis.close;
   }
   const services = { db: handle.db, cache, streaming: testStreaming };
   return {

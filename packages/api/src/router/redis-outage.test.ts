@@ -4,7 +4,7 @@ import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import type { RedisHttpBridge } from "@cadence/cache/redis-http";
-import { createTestRedisCache, startDedicatedRedis } from "@cadence/cache/testing";
+import { createTestBridgedCache, startDedicatedRedis } from "@cadence/cache/testing";
 import type { DedicatedRedis } from "@cadence/cache/testing";
 import { createTestDb } from "@cadence/db/testing";
 import type { DbHandle } from "@cadence/db";
@@ -46,7 +46,7 @@ describe("when Redis goes down while the app serves", () => {
 
   beforeAll(async () => {
     redis = await startDedicatedRedis();
-    const cache = await createTestRedisCache(redis.url);
+    const cache = await createTestBridgedCache(redis.url);
     bridge = cache.bridge;
     handle = await createTestDb("postgres");
     services = { db: handle.db, cache: cache.cache, streaming: testStreaming };
