@@ -68,6 +68,15 @@ export async function createTestStack(stack: (typeof stacks)[number]): Promise<T
   };
 }
 
+/** A new listener, signed up through the API from a random address. */
+export async function signedUpListener(stack: TestStack, displayName = "Listener"): Promise<Session> {
+  const email = `l-${randomBytes(6).toString("hex")}@example.com`;
+  const { id } = await stack
+    .caller()
+    .auth.signUp({ email, password: "a long listening phrase", displayName });
+  return { user: { id, email, role: "listener" } };
+}
+
 /** A catalog track as ingest leaves it: album, artist, master playlist and key. */
 export async function insertTrack(db: Db, overrides: Partial<typeof schema.track.$inferInsert> = {}) {
   const tag = randomBytes(4).toString("hex");
@@ -117,6 +126,7 @@ export interface TRPCErrorBody {
     httpStatus: number;
     requestId?: string;
     fieldErrors?: Record<string, string[] | undefined>;
+    retryAfterSeconds?: number;
   };
 }
 
