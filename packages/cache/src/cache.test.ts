@@ -7,6 +7,7 @@ import type { Cache } from "./cache";
 import { IoredisCache } from "./ioredis-cache";
 import { MemoryCache } from "./memory-cache";
 import { RateLimiter } from "./rate-limit";
+import { QUIET_AFTER_TIMEOUT_MS } from "./remote";
 import { startRedisHttpBridge } from "./redis-http/server";
 import type { RedisHttpBridge } from "./redis-http/server";
 import { createTestBridgedCache, createTestRedisCache, startDedicatedRedis, testRedisUrl } from "./testing";
@@ -175,6 +176,48 @@ describe.each([
   it("read-through caching keeps serving from the source", async () => {
     expect(await cached(down, "k", 60, () => Promise.resolve("from db"))).toBe("from db");
   });
+});
+
+describe.each([
+  ["Upstash client through the bridge", "bridge"],
+  ["ioredis", "direct"],
+])("%s, when Redis hangs", (_name, kind) => {
+  let hung: DedicatedRedis;
+  let cache: Cache;
+  let close: () => Promise<void>;
+  beforeAll(async () => {
+    hung = await startDedicatedRedis();
+    if (kind === "direct") {
+      const direct = new IoredisCache({ url: hung.url, timeoutMs: 500 });
+      [cache, close] = [direct, () => direct.close()];
+    } else {
+      const token = randomBytes(16).toString("hex");
+      const own = await startRedisHttpBridge({ redisUrl: hung.url, token });
+      [cache, close] = [new UpstashCache({ url: own.url, token, timeoutMs: 500 }), () => own.close()];
+    }
+  });
+  afterAll(async () => {
+    await close();
+    await hung.close();
+  });
+
+  it("times out once, then fails at once for a while, then serves again", async () => {
+    await cache.set("k", "v", 60);
+    hung.pause();
+    try {
+      let started = Date.now();
+      await expect(cache.get("k")).rejects.toBeInstanceOf(CacheUnavailableError);
+      expect(Date.now() - started).toBeGreaterThanOrEqual(450);
+      started = Date.now();
+      for (let i = 0; i < 5; i++)
+        await expect(cache.hit("n", 60)).rejects.toBeInstanceOf(CacheUnavailableError);
+      expect(Date.now() - started).toBeLessThan(100);
+    } finally {
+      hung.resume();
+    }
+    await new Promise((r) => setTimeout(r, QUIET_AFTER_TIMEOUT_MS));
+    expect(await cache.get("k")).toBe("v");
+  }, 15_000);
 });
 
 describe("ioredis engine", () => {

@@ -58,15 +58,6 @@ export function valueOf<T>(found: Lookup<T>): T | null {
   return found.hit ? found.value : null;
 }
 
-/** Runs a call to a remote engine: any failure of it means the cache is unavailable. */
-export async function reach<T>(command: () => Promise<T>): Promise<T> {
-  try {
-    return await command();
-  } catch (error) {
-    throw new CacheUnavailableError(error);
-  }
-}
-
 /** What an engine stored under a key, read back: a mark is a miss. */
 export function lookupOf<T>(raw: string | null): Lookup<T> {
   if (raw === null) return { hit: false, mark: null };

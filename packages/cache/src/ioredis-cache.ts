@@ -1,20 +1,22 @@
 import { Redis } from "ioredis";
 
-import { lookupOf, MARK_TTL_MS, newMark, reach, valueOf } from "./cache";
+import { lookupOf, MARK_TTL_MS, newMark, valueOf } from "./cache";
 import type { Cache, Lookup, WindowCount } from "./cache";
+import { RemoteCalls } from "./remote";
 import { SCRIPTS } from "./scripts";
 
 /**
  * Redis over its own protocol (ioredis), for `REDIS_URL`: the engine `npm start` uses. The
  * Upstash client through the redis-http bridge cost several times more per hit (bench/cache-hit.ts).
  * A down cache costs a request little, as with UpstashCache: commands fail at once while
- * disconnected (no offline queue, no retries), time out against a hung server, and the client
- * reconnects by itself.
+ * disconnected (no offline queue, no retries), time out against a hung server (and then fail at
+ * once for a while, see RemoteCalls), and the client reconnects by itself.
  */
 export class IoredisCache implements Cache {
   readonly engine = "redis" as const;
   private readonly redis: Redis;
   private readonly prefix: string;
+  private readonly calls: RemoteCalls;
   /** Until the first connection succeeds or fails, commands wait for it instead of failing. */
   private firstConnection: Promise<void> | null;
 
@@ -22,6 +24,7 @@ export class IoredisCache implements Cache {
   constructor(options: { url: string; timeoutMs?: number; prefix?: string }) {
     const timeoutMs = options.timeoutMs ?? 1500;
     this.prefix = options.prefix ?? "";
+    this.calls = new RemoteCalls(timeoutMs);
     this.redis = new Redis(options.url, {
       enableOfflineQueue: false,
       maxRetriesPerRequest: 0,
@@ -46,7 +49,7 @@ export class IoredisCache implements Cache {
 
   private async run<T>(command: () => Promise<T>): Promise<T> {
     if (this.firstConnection) await this.firstConnection;
-    return reach(command);
+    return this.calls.run(command);
   }
 
   async get<T>(key: string): Promise<T | null> {

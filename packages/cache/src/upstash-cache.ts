@@ -1,7 +1,8 @@
 import { Redis } from "@upstash/redis";
 
-import { lookupOf, MARK_TTL_MS, newMark, reach, valueOf } from "./cache";
+import { lookupOf, MARK_TTL_MS, newMark, valueOf } from "./cache";
 import type { Cache, Lookup, WindowCount } from "./cache";
+import { RemoteCalls } from "./remote";
 import { SCRIPTS } from "./scripts";
 
 /** Redis through the Upstash REST client (Upstash itself, or our redis-http bridge). */
@@ -10,11 +11,13 @@ export class UpstashCache implements Cache {
   private readonly redis: Redis;
 
   private readonly prefix: string;
+  private readonly calls: RemoteCalls;
 
   /** `prefix` namespaces every key, so several installs or test runs can share one Redis. */
   constructor(options: { url: string; token: string; timeoutMs?: number; prefix?: string }) {
     const timeoutMs = options.timeoutMs ?? 1500;
     this.prefix = options.prefix ?? "";
+    this.calls = new RemoteCalls(timeoutMs);
     this.redis = new Redis({
       url: options.url,
       token: options.token,
@@ -33,11 +36,11 @@ export class UpstashCache implements Cache {
   }
 
   async lookup<T>(key: string): Promise<Lookup<T>> {
-    return lookupOf<T>(await reach(() => this.redis.get<string>(this.prefix + key)));
+    return lookupOf<T>(await this.calls.run(() => this.redis.get<string>(this.prefix + key)));
   }
 
   async fill(key: string, value: unknown, ttlSeconds: number, mark: string | null): Promise<boolean> {
-    const stored = await reach(() =>
+    const stored = await this.calls.run(() =>
       this.redis.eval<string[], number>(
         SCRIPTS.fill,
         [this.prefix + key],
@@ -49,7 +52,7 @@ export class UpstashCache implements Cache {
 
   async invalidate(...keys: string[]): Promise<void> {
     if (keys.length === 0) return;
-    await reach(() =>
+    await this.calls.run(() =>
       this.redis.eval<string[], number>(
         SCRIPTS.invalidate,
         keys.map((k) => this.prefix + k),
@@ -59,15 +62,15 @@ export class UpstashCache implements Cache {
   }
 
   async set(key: string, value: unknown, ttlSeconds: number): Promise<void> {
-    await reach(() => this.redis.set(this.prefix + key, JSON.stringify(value), { ex: ttlSeconds }));
+    await this.calls.run(() => this.redis.set(this.prefix + key, JSON.stringify(value), { ex: ttlSeconds }));
   }
 
   async del(...keys: string[]): Promise<void> {
-    if (keys.length > 0) await reach(() => this.redis.del(...keys.map((k) => this.prefix + k)));
+    if (keys.length > 0) await this.calls.run(() => this.redis.del(...keys.map((k) => this.prefix + k)));
   }
 
   async hit(key: string, windowSeconds: number): Promise<WindowCount> {
-    const [count, pttl] = await reach(() =>
+    const [count, pttl] = await this.calls.run(() =>
       this.redis.eval<[string], [number, number]>(
         SCRIPTS.hit,
         [this.prefix + key],
@@ -78,18 +81,18 @@ export class UpstashCache implements Cache {
   }
 
   async release(key: string): Promise<void> {
-    await reach(() => this.redis.eval<[], number>(SCRIPTS.release, [this.prefix + key], []));
+    await this.calls.run(() => this.redis.eval<[], number>(SCRIPTS.release, [this.prefix + key], []));
   }
 
   async peek(key: string): Promise<WindowCount> {
     const pipeline = this.redis.pipeline();
     pipeline.get<string>(this.prefix + key);
     pipeline.pttl(this.prefix + key);
-    const [raw, pttl] = await reach(() => pipeline.exec<[string | null, number]>());
+    const [raw, pttl] = await this.calls.run(() => pipeline.exec<[string | null, number]>());
     return raw === null ? { count: 0, resetInMs: 0 } : { count: Number(raw), resetInMs: Math.max(pttl, 0) };
   }
 
   async ping(): Promise<void> {
-    await reach(() => this.redis.ping());
+    await this.calls.run(() => this.redis.ping());
   }
 }
