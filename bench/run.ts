@@ -1,13 +1,13 @@
 /**
  * All benchmarks, one command:  npx tsx bench/run.ts   (or `pnpm bench`)
  *
- * Runs the ingest benchmark, then starts the app once and runs the playback start and stalls
- * benchmarks against it, each as its own process. Every benchmark writes its JSON to
- * bench/results/; this writes bench/results/run.json with a summary of the three.
+ * Runs the ingest and cache-hit benchmarks, then starts the app once and runs the playback start
+ * and stalls benchmarks against it, each as its own process. Every benchmark writes its JSON to
+ * bench/results/; this writes bench/results/run.json with a summary of them.
  *
  * Knobs (environment): BENCH_INGEST_TRACKS (default 6), BENCH_INGEST_SECONDS (default 60),
- * BENCH_START_ROUNDS (default 36), BENCH_STALL_SECONDS (default 240), BENCH_ONLY (comma-separated
- * subset of ingest,playback-start,stalls).
+ * BENCH_START_ROUNDS (default 36), BENCH_STALL_SECONDS (default 240), BENCH_CACHE_HITS (default
+ * 5000), BENCH_ONLY (comma-separated subset of ingest,cache-hit,playback-start,stalls).
  */
 import { spawn } from "node:child_process";
 import path from "node:path";
@@ -16,6 +16,7 @@ import { log, repoRoot, startApp } from "./lib/harness";
 import type { AppHandle } from "./lib/harness";
 import { readResult, writeResult } from "./lib/results";
 import { ms, ratio } from "./lib/stats";
+import type { CacheHitResult } from "./cache-hit";
 import type { PlaybackStartResult } from "./playback-start";
 import type { StallsResult } from "./stalls";
 
@@ -28,7 +29,7 @@ interface IngestResult {
 }
 
 interface Step {
-  name: "ingest" | "playback-start" | "stalls";
+  name: "ingest" | "cache-hit" | "playback-start" | "stalls";
   args: string[];
   needsApp: boolean;
 }
@@ -43,6 +44,7 @@ const STEPS: Step[] = [
     ],
     needsApp: false,
   },
+  { name: "cache-hit", args: ["bench/cache-hit.ts"], needsApp: false },
   { name: "playback-start", args: ["bench/playback-start.ts"], needsApp: true },
   { name: "stalls", args: ["bench/stalls.ts"], needsApp: true },
 ];
@@ -70,6 +72,7 @@ const summary = {
   date: runStarted.toISOString(),
   steps: outcomes,
   ingest: await fresh<IngestResult>("ingest"),
+  cacheHit: await fresh<CacheHitResult>("cache-hit"),
   playbackStart: await fresh<PlaybackStartResult>("playback-start"),
   stalls: await fresh<StallsResult>("stalls"),
 };
@@ -107,6 +110,14 @@ function summaryText(s: typeof summary): string {
         `baseline AAC ${s.ingest.baseline.medianX.toFixed(1)}x, ladder costs ${s.ingest.ladderCostVsBaseline.toFixed(2)}x the time`,
     );
   }
+  if (s.cacheHit) {
+    for (const [client, hit] of Object.entries(s.cacheHit.clients)) {
+      lines.push(
+        `cache hit ${client}: median ${hit.median.toFixed(3)} ms, p95 ${hit.p95.toFixed(3)} ms, ` +
+          `${(s.cacheHit.hitsPerSecond[client] ?? NaN).toFixed(0)} hits/s at ${s.cacheHit.concurrency}`,
+      );
+    }
+  }
   const start = s.playbackStart;
   if (start) {
     for (const [variant, summaryOf] of Object.entries(start.summaries)) {
@@ -123,6 +134,9 @@ function summaryText(s: typeof summary): string {
         `over ${p.totals.playedSec.toFixed(0)} s played`,
     );
   }
-  lines.push(`results in bench/results/ (run.json, ingest.json, playback-start.json, stalls.json)`, "");
+  lines.push(
+    `results in bench/results/ (run.json, ingest.json, cache-hit.json, playback-start.json, stalls.json)`,
+    "",
+  );
   return lines.join("\n");
 }

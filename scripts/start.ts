@@ -9,7 +9,6 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "
 import path from "node:path";
 
 import { env as cacheEnv } from "@cadence/cache/env";
-import { startRedisHttpBridge } from "@cadence/cache/redis-http";
 import { connectionFromEnv, createDb, dataDir, prepareDataDir } from "@cadence/db";
 import { createdAccountLines, demoAccounts } from "@cadence/domain/demo-accounts";
 import { generateDemoCatalog } from "@cadence/demo";
@@ -78,24 +77,13 @@ if (connectionFromEnv().driver === "postgres" && !(webEnv.NEXTAUTH_SECRET && web
   log("  on every app server when running several; see the README's scaling section)");
 }
 
-// Redis speaks TCP, the cache client HTTP: put the bridge in front of REDIS_URL.
-let closeBridge: (() => Promise<void>) | undefined;
-if (cacheEnv.REDIS_URL && !cacheEnv.UPSTASH_REDIS_REST_URL) {
-  const token = randomBytes(24).toString("base64url");
-  const bridge = await startRedisHttpBridge({
-    redisUrl: cacheEnv.REDIS_URL,
-    token,
-    port: cacheEnv.REDIS_HTTP_PORT ?? 0,
-  });
-  closeBridge = () => bridge.close();
-  childEnv.UPSTASH_REDIS_REST_URL = bridge.url;
-  childEnv.UPSTASH_REDIS_REST_TOKEN = token;
-  log(`cache: Redis at ${cacheEnv.REDIS_URL.replace(/\/\/[^@]*@/, "//***@")} through ${bridge.url}`);
-} else {
-  log(
-    cacheEnv.UPSTASH_REDIS_REST_URL ? "cache: Upstash REST" : "cache: in-process (set REDIS_URL for Redis)",
-  );
-}
+log(
+  cacheEnv.UPSTASH_REDIS_REST_URL
+    ? "cache: Upstash REST (UPSTASH_REDIS_REST_URL)"
+    : cacheEnv.REDIS_URL
+      ? `cache: Redis at ${cacheEnv.REDIS_URL.replace(/\/\/[^@]*@/, "//***@")}`
+      : "cache: in-process (set REDIS_URL for Redis)",
+);
 
 const connection = connectionFromEnv();
 log(
@@ -167,9 +155,7 @@ const shutdown = (signal: NodeJS.Signals) => {
 };
 process.on("SIGINT", shutdown);
 process.on("SIGTERM", shutdown);
-server.on("exit", (code) => {
-  void (closeBridge?.() ?? Promise.resolve()).then(() => process.exit(code ?? 0));
-});
+server.on("exit", (code) => process.exit(code ?? 0));
 
 // Tell the person at the terminal where to go and, on the first start, how to get in.
 let ready = false;

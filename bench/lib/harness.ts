@@ -166,7 +166,7 @@ async function stopGroup(child: ChildProcess): Promise<void> {
   signal("SIGKILL"); // anything left in the group (next-server outliving its parent)
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once("error", reject);

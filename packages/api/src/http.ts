@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 
+import { AppError } from "@cadence/domain";
 import { withRequestId } from "@cadence/domain/log";
 import type { StreamConfig } from "@cadence/domain/streaming";
 
@@ -20,7 +21,7 @@ export interface TRPCHttpOptions {
 /**
  * The API over HTTP (the fetch adapter), as /api/trpc serves it. Each request gets an id:
  * the `x-request-id` answer header, `data.requestId` of an error, and every log line written
- * while serving it carry the same one.
+ * while serving it carry the same one. A throttled call (429) also gets `Retry-After`.
  */
 export function handleTRPCRequest(req: Request, options: TRPCHttpOptions): Promise<Response> {
   const requestId = randomUUID();
@@ -32,7 +33,17 @@ export function handleTRPCRequest(req: Request, options: TRPCHttpOptions): Promi
       maxBatchSize: options.maxBatchSize,
       createContext: async () =>
         createTRPCContext({ ...options.services(), headers: req.headers, session: await options.session() }),
-      responseMeta: () => ({ headers: { "x-request-id": requestId } }),
+      responseMeta: ({ errors }) => {
+        // A throttled call says when to come back, as the auth route's 429 does.
+        const waits = errors.map((e) => (e.cause instanceof AppError ? (e.cause.retryAfterSeconds ?? 0) : 0));
+        const retryAfter = Math.max(0, ...waits);
+        return {
+          headers: {
+            "x-request-id": requestId,
+            ...(retryAfter > 0 ? { "retry-after": String(retryAfter) } : {}),
+          },
+        };
+      },
     }),
   );
 }

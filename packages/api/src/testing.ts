@@ -45,9 +45,9 @@ export async function createTestStack(stack: (typeof stacks)[number]): Promise<T
   let cache: Cache = new MemoryCache();
   let closeCache = () => Promise.resolve();
   if (stack.cache === "redis") {
-    const redis = await createTestRedisCache();
+    const redis = createTestRedisCache();
     cache = redis.cache;
-    closeCache = () => redis.bridge.close();
+    closeCache = redis.close;
   }
   const services = { db: handle.db, cache, streaming: testStreaming };
   return {
@@ -67,6 +67,15 @@ export async function createTestStack(stack: (typeof stacks)[number]): Promise<T
       await handle.close();
     },
   };
+}
+
+/** A new listener, signed up through the API from a random address. */
+export async function signedUpListener(stack: TestStack, displayName = "Listener"): Promise<Session> {
+  const email = `l-${randomBytes(6).toString("hex")}@example.com`;
+  const { id } = await stack
+    .caller()
+    .auth.signUp({ email, password: "a long listening phrase", displayName });
+  return { user: { id, email, role: "listener" } };
 }
 
 /** A catalog track as ingest leaves it: album, artist, master playlist and key. */
@@ -118,6 +127,7 @@ export interface TRPCErrorBody {
     httpStatus: number;
     requestId?: string;
     fieldErrors?: Record<string, string[] | undefined>;
+    retryAfterSeconds?: number;
   };
 }
 

@@ -5,8 +5,10 @@ import superjson from "superjson";
 import { z, ZodError } from "zod";
 
 import type { TRPCContext } from "./context";
-import { AppError } from "@cadence/domain";
+import { AppError, clientIp } from "@cadence/domain";
 import { currentRequestId, log } from "@cadence/domain/log";
+import { admitRequest } from "@cadence/domain/request-limits";
+import type { RequestKind } from "@cadence/domain/request-limits";
 
 import { toTRPCError } from "./errors";
 import { requirePasswordChanged } from "./password-change";
@@ -91,3 +93,16 @@ export const adminProcedure = protectedProcedure.use(({ ctx, next }) => {
   }
   return next();
 });
+
+// Counted after the session check and before the input is read: a malformed call still counts.
+const limitedProcedure = (kind: RequestKind) =>
+  protectedProcedure.use(async ({ ctx, next }) => {
+    await admitRequest(ctx, kind, { userId: ctx.session.user.id, ip: clientIp(ctx.headers) });
+    return next();
+  });
+
+/** Changes something: limited per account and per address (RATE_LIMIT_WRITES_*); 429 beyond. */
+export const writeProcedure = limitedProcedure("write");
+
+/** A read that costs the database real work (catalog and library pages): RATE_LIMIT_READS_*. */
+export const expensiveReadProcedure = limitedProcedure("expensive-read");

@@ -1,3 +1,5 @@
+import { randomBytes } from "node:crypto";
+
 /** Thrown when the cache engine cannot be reached; callers decide whether to fail open or closed. */
 export class CacheUnavailableError extends Error {
   constructor(cause: unknown) {
@@ -13,6 +15,9 @@ export interface WindowCount {
   resetInMs: number;
 }
 
+/** A read-through lookup: the value, or a miss with the key's invalidation mark (if any). */
+export type Lookup<T> = { hit: true; value: T } | { hit: false; mark: string | null };
+
 /**
  * The one cache and rate-limit store of the app. Values are JSON. Every method may throw
  * CacheUnavailableError; use `cached()` to fall back to the source of truth.
@@ -22,6 +27,15 @@ export interface Cache {
   get<T>(key: string): Promise<T | null>;
   set(key: string, value: unknown, ttlSeconds: number): Promise<void>;
   del(...keys: string[]): Promise<void>;
+  /** Like `get`, but a miss carries what `fill` must still find there to store a value. */
+  lookup<T>(key: string): Promise<Lookup<T>>;
+  /** Stores a value after a missed lookup, unless the key was invalidated or filled since. */
+  fill(key: string, value: unknown, ttlSeconds: number, mark: string | null): Promise<boolean>;
+  /**
+   * Drops the keys' values and leaves a fresh mark in their place (for an hour), so that a
+   * load that began before this call, and may have read the old rows, cannot store its result.
+   */
+  invalidate(...keys: string[]): Promise<void>;
   /** Count a hit in a fixed window that starts with the first hit; atomic, so it can gate work. */
   hit(key: string, windowSeconds: number): Promise<WindowCount>;
   /** Take one hit back (work it gated turned out not to count), never below zero. */
@@ -31,9 +45,31 @@ export interface Cache {
   ping(): Promise<void>;
 }
 
+// Stored values are JSON text, which never starts with "~": a mark cannot pass for a value.
+const MARK_PREFIX = "~invalidated:";
+export const MARK_TTL_MS = 3_600_000;
+
+export function newMark(): string {
+  return MARK_PREFIX + randomBytes(12).toString("base64url");
+}
+
+/** A lookup's value, or null on a miss (what `get` answers). */
+export function valueOf<T>(found: Lookup<T>): T | null {
+  return found.hit ? found.value : null;
+}
+
+/** What an engine stored under a key, read back: a mark is a miss. */
+export function lookupOf<T>(raw: string | null): Lookup<T> {
+  if (raw === null) return { hit: false, mark: null };
+  if (raw.startsWith(MARK_PREFIX)) return { hit: false, mark: raw };
+  return { hit: true, value: JSON.parse(raw) as T };
+}
+
 /**
  * Read-through caching that keeps serving when the cache is down: a failed cache read or
- * write is treated as a miss and the loader's answer is returned.
+ * write is treated as a miss and the loader's answer is returned. A write that changes what
+ * `load` reads must `invalidate` the key after it commits; a load that raced with it is
+ * returned but not stored.
  */
 export async function cached<T>(
   cache: Cache,
@@ -41,16 +77,18 @@ export async function cached<T>(
   ttlSeconds: number,
   load: () => Promise<T>,
 ): Promise<T> {
+  let mark: string | null;
   try {
-    const hit = await cache.get<{ v: T }>(key);
-    if (hit) return hit.v;
+    // Wrapped so that a cached null is told apart from a miss.
+    const found = await cache.lookup<{ v: T }>(key);
+    if (found.hit) return found.value.v;
+    mark = found.mark;
   } catch (error) {
     if (!(error instanceof CacheUnavailableError)) throw error;
     // No write either: against a hung cache it would cost the request a second timeout.
     return load();
   }
   const value = await load();
-  // Wrapped so that a cached null is told apart from a miss.
-  await cache.set(key, { v: value }, ttlSeconds).catch(() => undefined);
+  await cache.fill(key, { v: value }, ttlSeconds, mark).catch(() => undefined);
   return value;
 }

@@ -1,16 +1,21 @@
 import { env } from "./env";
+import { IoredisCache } from "./ioredis-cache";
 import { MemoryCache } from "./memory-cache";
 import { UpstashCache } from "./upstash-cache";
 import type { Cache } from "./cache";
 
 export { cached, CacheUnavailableError } from "./cache";
-export type { Cache, WindowCount } from "./cache";
+export type { Cache, Lookup, WindowCount } from "./cache";
+export { IoredisCache } from "./ioredis-cache";
 export { MemoryCache } from "./memory-cache";
 export { UpstashCache } from "./upstash-cache";
 export { RateLimiter } from "./rate-limit";
 export type { RateLimitRule, RateLimitVerdict } from "./rate-limit";
 
-/** Redis (through the Upstash client) when configured, else the in-process store. */
+/**
+ * An Upstash REST endpoint when one is configured, else Redis directly (`REDIS_URL`), else
+ * the in-process store.
+ */
 export function cacheFromEnv(): Cache {
   if (env.UPSTASH_REDIS_REST_URL && env.UPSTASH_REDIS_REST_TOKEN) {
     return new UpstashCache({
@@ -19,5 +24,6 @@ export function cacheFromEnv(): Cache {
       prefix: env.CACHE_PREFIX,
     });
   }
+  if (env.REDIS_URL) return new IoredisCache({ url: env.REDIS_URL, prefix: env.CACHE_PREFIX });
   return new MemoryCache();
 }

@@ -3,24 +3,36 @@ import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import net from "node:net";
 
+import { IoredisCache } from "./ioredis-cache";
 import { startRedisHttpBridge } from "./redis-http/server";
 import type { RedisHttpBridge } from "./redis-http/server";
 import { UpstashCache } from "./upstash-cache";
 
 export const testRedisUrl = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
 
-/**
- * A Redis behind the redis-http bridge, with the Upstash client in front, as in production:
- * the machine's shared one unless a URL is given.
- */
-export async function createTestRedisCache(
+// A fresh key prefix per cache: tests never see each other's keys, even across runs.
+const testPrefix = () => `test:${randomBytes(6).toString("hex")}:`;
+
+/** Redis as the app reaches it from REDIS_URL: the machine's shared one unless a URL is given. */
+export function createTestRedisCache(redisUrl = testRedisUrl): {
+  cache: IoredisCache;
+  close: () => Promise<void>;
+} {
+  const cache = new IoredisCache({ url: redisUrl, prefix: testPrefix() });
+  return { cache, close: () => cache.close() };
+}
+
+/** The same Redis behind the redis-http bridge, with the Upstash client in front. */
+export async function createTestBridgedCache(
   redisUrl = testRedisUrl,
-): Promise<{ cache: UpstashCache; bridge: RedisHttpBridge }> {
+): Promise<{ cache: UpstashCache; bridge: RedisHttpBridge; close: () => Promise<void> }> {
   const token = randomBytes(16).toString("hex");
   const bridge = await startRedisHttpBridge({ redisUrl, token });
-  // A fresh key prefix per stack: tests never see each other's counters, even across runs.
-  const prefix = `test:${randomBytes(6).toString("hex")}:`;
-  return { cache: new UpstashCache({ url: bridge.url, token, prefix }), bridge };
+  return {
+    cache: new UpstashCache({ url: bridge.url, token, prefix: testPrefix() }),
+    bridge,
+    close: () => bridge.close(),
+  };
 }
 
 /** A Redis server of a test's own, to take down and bring back while the app serves. */

@@ -1,21 +1,9 @@
 import { Redis } from "@upstash/redis";
 
-import { CacheUnavailableError } from "./cache";
-import type { Cache, WindowCount } from "./cache";
-
-// INCR and set the window's expiry on the first hit, atomically; returns [count, pttl].
-const HIT_SCRIPT = `
-local count = redis.call('INCR', KEYS[1])
-if count == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
-return {count, redis.call('PTTL', KEYS[1])}
-`;
-
-// DECR only a live, positive counter, so a release never creates a key or goes negative.
-const RELEASE_SCRIPT = `
-local count = tonumber(redis.call('GET', KEYS[1]) or '0')
-if count > 0 then redis.call('DECR', KEYS[1]) end
-return 0
-`;
+import { lookupOf, MARK_TTL_MS, newMark, valueOf } from "./cache";
+import type { Cache, Lookup, WindowCount } from "./cache";
+import { RemoteCalls } from "./remote";
+import { SCRIPTS } from "./scripts";
 
 /** Redis through the Upstash REST client (Upstash itself, or our redis-http bridge). */
 export class UpstashCache implements Cache {
@@ -23,11 +11,13 @@ export class UpstashCache implements Cache {
   private readonly redis: Redis;
 
   private readonly prefix: string;
+  private readonly calls: RemoteCalls;
 
   /** `prefix` namespaces every key, so several installs or test runs can share one Redis. */
   constructor(options: { url: string; token: string; timeoutMs?: number; prefix?: string }) {
     const timeoutMs = options.timeoutMs ?? 1500;
     this.prefix = options.prefix ?? "";
+    this.calls = new RemoteCalls(timeoutMs);
     this.redis = new Redis({
       url: options.url,
       token: options.token,
@@ -41,31 +31,48 @@ export class UpstashCache implements Cache {
     });
   }
 
-  private async run<T>(command: () => Promise<T>): Promise<T> {
-    try {
-      return await command();
-    } catch (error) {
-      throw new CacheUnavailableError(error);
-    }
+  async get<T>(key: string): Promise<T | null> {
+    return valueOf(await this.lookup<T>(key));
   }
 
-  async get<T>(key: string): Promise<T | null> {
-    const raw = await this.run(() => this.redis.get<string>(this.prefix + key));
-    return raw === null ? null : (JSON.parse(raw) as T);
+  async lookup<T>(key: string): Promise<Lookup<T>> {
+    return lookupOf<T>(await this.calls.run(() => this.redis.get<string>(this.prefix + key)));
+  }
+
+  async fill(key: string, value: unknown, ttlSeconds: number, mark: string | null): Promise<boolean> {
+    const stored = await this.calls.run(() =>
+      this.redis.eval<string[], number>(
+        SCRIPTS.fill,
+        [this.prefix + key],
+        [JSON.stringify(value), String(ttlSeconds), mark ?? ""],
+      ),
+    );
+    return stored === 1;
+  }
+
+  async invalidate(...keys: string[]): Promise<void> {
+    if (keys.length === 0) return;
+    await this.calls.run(() =>
+      this.redis.eval<string[], number>(
+        SCRIPTS.invalidate,
+        keys.map((k) => this.prefix + k),
+        [newMark(), String(MARK_TTL_MS)],
+      ),
+    );
   }
 
   async set(key: string, value: unknown, ttlSeconds: number): Promise<void> {
-    await this.run(() => this.redis.set(this.prefix + key, JSON.stringify(value), { ex: ttlSeconds }));
+    await this.calls.run(() => this.redis.set(this.prefix + key, JSON.stringify(value), { ex: ttlSeconds }));
   }
 
   async del(...keys: string[]): Promise<void> {
-    if (keys.length > 0) await this.run(() => this.redis.del(...keys.map((k) => this.prefix + k)));
+    if (keys.length > 0) await this.calls.run(() => this.redis.del(...keys.map((k) => this.prefix + k)));
   }
 
   async hit(key: string, windowSeconds: number): Promise<WindowCount> {
-    const [count, pttl] = await this.run(() =>
+    const [count, pttl] = await this.calls.run(() =>
       this.redis.eval<[string], [number, number]>(
-        HIT_SCRIPT,
+        SCRIPTS.hit,
         [this.prefix + key],
         [String(windowSeconds * 1000)],
       ),
@@ -74,18 +81,18 @@ export class UpstashCache implements Cache {
   }
 
   async release(key: string): Promise<void> {
-    await this.run(() => this.redis.eval<[], number>(RELEASE_SCRIPT, [this.prefix + key], []));
+    await this.calls.run(() => this.redis.eval<[], number>(SCRIPTS.release, [this.prefix + key], []));
   }
 
   async peek(key: string): Promise<WindowCount> {
     const pipeline = this.redis.pipeline();
     pipeline.get<string>(this.prefix + key);
     pipeline.pttl(this.prefix + key);
-    const [raw, pttl] = await this.run(() => pipeline.exec<[string | null, number]>());
+    const [raw, pttl] = await this.calls.run(() => pipeline.exec<[string | null, number]>());
     return raw === null ? { count: 0, resetInMs: 0 } : { count: Number(raw), resetInMs: Math.max(pttl, 0) };
   }
 
   async ping(): Promise<void> {
-    await this.run(() => this.redis.ping());
+    await this.calls.run(() => this.redis.ping());
   }
 }

@@ -6,9 +6,12 @@ import { BlockList, isIP } from "node:net";
  */
 export const CLIENT_IP_HEADER = "x-cadence-client-ip";
 
+/** What `clientIp` answers outside the app's server, where no address was resolved. */
+export const UNKNOWN_CLIENT_IP = "unknown";
+
 /** The caller's address as the app's server resolved it; "unknown" outside that server. */
 export function clientIp(headers: Headers): string {
-  return headers.get(CLIENT_IP_HEADER) || "unknown";
+  return headers.get(CLIENT_IP_HEADER) || UNKNOWN_CLIENT_IP;
 }
 
 /** Which peers may tell us who the client is: the last `hops` proxies, or proxies by address. */

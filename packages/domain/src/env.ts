@@ -14,6 +14,12 @@ export const env = createEnv({
       .toUpperCase()
       .regex(/^[A-Z]{2}$/, "a two-letter country code")
       .default("US"),
+    // Requests a minute before a 429, per account and per address (0: no limit). Writes are
+    // every change; reads, the ones that cost the database real work (catalog and library pages).
+    RATE_LIMIT_WRITES_PER_USER: z.coerce.number().int().min(0).default(120),
+    RATE_LIMIT_WRITES_PER_IP: z.coerce.number().int().min(0).default(600),
+    RATE_LIMIT_READS_PER_USER: z.coerce.number().int().min(0).default(300),
+    RATE_LIMIT_READS_PER_IP: z.coerce.number().int().min(0).default(1500),
   },
   runtimeEnv: process.env,
   emptyStringAsUndefined: true,

@@ -1,9 +1,9 @@
-import { cached } from "@cadence/cache";
 import { eq, schema } from "@cadence/db";
 
+import { cached, cacheKey, invalidate } from "./cache";
 import type { DomainServices } from "./services";
 
-const key = (userId: string) => `password-change:${userId}`;
+const key = (userId: string) => cacheKey("password-change", userId);
 // Short, like the session version's: the flag only ever goes from set to cleared.
 const TTL_SECONDS = 60;
 
@@ -20,5 +20,5 @@ export function passwordChangeRequired(services: DomainServices, userId: string)
 
 /** Drop the cached flag once the password has been changed (changePassword clears the column). */
 export async function forgetPasswordChangeRequired(services: DomainServices, userId: string): Promise<void> {
-  await services.cache.del(key(userId)).catch(() => undefined);
+  await invalidate(services.cache, key(userId));
 }

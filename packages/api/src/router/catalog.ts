@@ -3,11 +3,11 @@ import { z } from "zod";
 
 import { getAlbum, getArtist, listAlbums, viewerOf } from "@cadence/domain/catalog";
 
-import { protectedProcedure } from "../trpc";
+import { expensiveReadProcedure } from "../trpc";
 import { dateBetween } from "../validation";
 
 export const catalogRouter = {
-  albums: protectedProcedure
+  albums: expensiveReadProcedure
     .input(
       z.strictObject({
         limit: z.int().min(1).max(100).default(24),
@@ -16,13 +16,13 @@ export const catalogRouter = {
     )
     .query(({ ctx, input }) => listAlbums(ctx.db, input)),
 
-  album: protectedProcedure
+  album: expensiveReadProcedure
     .input(z.strictObject({ id: z.uuid("Not an album id") }))
     .query(async ({ ctx, input }) =>
       getAlbum(ctx.db, input.id, await viewerOf(ctx.db, ctx.session.user.id, ctx.streaming)),
     ),
 
-  artist: protectedProcedure
+  artist: expensiveReadProcedure
     .input(z.strictObject({ id: z.uuid("Not an artist id") }))
     .query(async ({ ctx, input }) =>
       getArtist(ctx.db, input.id, await viewerOf(ctx.db, ctx.session.user.id, ctx.streaming)),

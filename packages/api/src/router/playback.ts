@@ -4,7 +4,7 @@ import { z } from "zod";
 import { recordListening } from "@cadence/domain/listening";
 import { authorizeStream } from "@cadence/domain/streaming";
 
-import { protectedProcedure } from "../trpc";
+import { protectedProcedure, writeProcedure } from "../trpc";
 import { dateBetween, singleLine, token } from "../validation";
 
 const DAY_MS = 86_400_000;
@@ -42,7 +42,7 @@ export const playbackRouter = {
     ),
 
   /** Playback events from a player, in batches. */
-  report: protectedProcedure
+  report: writeProcedure
     .input(z.strictObject({ events: z.array(listenEventSchema).max(200, "At most 200 events per batch") }))
     .mutation(({ ctx, input }) => recordListening(ctx.db, ctx.session.user.id, input.events)),
 } satisfies TRPCRouterRecord;

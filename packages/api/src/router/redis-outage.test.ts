@@ -3,33 +3,42 @@ import { randomBytes } from "node:crypto";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import type { RedisHttpBridge } from "@cadence/cache/redis-http";
-import { createTestRedisCache, startDedicatedRedis } from "@cadence/cache/testing";
+import type { Cache } from "@cadence/cache";
+import { createTestBridgedCache, createTestRedisCache, startDedicatedRedis } from "@cadence/cache/testing";
 import type { DedicatedRedis } from "@cadence/cache/testing";
 import { createTestDb } from "@cadence/db/testing";
 import type { DbHandle } from "@cadence/db";
 import { AppError, CLIENT_IP_HEADER } from "@cadence/domain";
 import { sessionClaims, verifyCredentials } from "@cadence/domain/auth";
+import { cacheKey } from "@cadence/domain/cache";
+import { admitRequest } from "@cadence/domain/request-limits";
 
 import type { StreamConfig } from "@cadence/domain/streaming";
 
 import type { ApiServices, Session } from "../context";
 import { createTRPCContext } from "../context";
 import { appRouter } from "../root";
-import { testStreaming } from "../testing";
+import { insertTrack, testStreaming } from "../testing";
 import { createCallerFactory } from "../trpc";
 
 const password = "correct horse battery staple";
 const createCaller = createCallerFactory(appRouter);
 
+// Both ways the app reaches Redis: directly (REDIS_URL), and the Upstash client through the bridge.
+const engines: [string, (url: string) => Promise<{ cache: Cache; close: () => Promise<void> }>][] = [
+  ["ioredis, direct", (url) => Promise.resolve(createTestRedisCache(url))],
+  ["Upstash client through the bridge", (url) => createTestBridgedCache(url)],
+];
+
 // The app's services on Postgres and a Redis of this suite's own, which it stops and freezes
 // while serving (never the machine's shared Redis).
-describe("when Redis goes down while the app serves", () => {
+describe.each(engines)("when Redis goes down while the app serves (%s)", (_name, connect) => {
   let redis: DedicatedRedis;
-  let bridge: RedisHttpBridge;
+  let closeCache: () => Promise<void>;
   let handle: DbHandle;
   let services: ApiServices & { streaming: StreamConfig };
   let session: Session;
+  let albumId: string;
 
   const caller = (s: Session | null = session) =>
     createCaller(
@@ -46,30 +55,35 @@ describe("when Redis goes down while the app serves", () => {
 
   beforeAll(async () => {
     redis = await startDedicatedRedis();
-    const cache = await createTestRedisCache(redis.url);
-    bridge = cache.bridge;
+    const connected = await connect(redis.url);
+    closeCache = connected.close;
     handle = await createTestDb("postgres");
-    services = { db: handle.db, cache: cache.cache, streaming: testStreaming };
+    services = { db: handle.db, cache: connected.cache, streaming: testStreaming };
     const email = `outage-${randomBytes(5).toString("hex")}@example.com`;
     const { id } = await caller(null).auth.signUp({ email, password, displayName: "Ada" });
     session = { user: { id, email, role: "listener" } };
     expect(await signIn()).toMatchObject({ id });
+    albumId = (await insertTrack(handle.db)).albumId;
   });
   afterAll(async () => {
-    await bridge.close();
+    await closeCache();
     await redis.close();
     await handle.close();
   });
 
   async function expectDegraded() {
     // Reads use the cache only as an accelerator: the session check every request makes, the
-    // account and the catalog still answer.
+    // account and the catalog still answer, from Postgres.
     const started = Date.now();
     expect(await sessionClaims(services, { sub: session.user.id, sv: 1 })).toEqual({ role: "listener" });
     // At most one cache timeout (1.5 s) per request, even against a hung Redis.
     expect(Date.now() - started).toBeLessThan(2500);
     expect((await caller().user.me()).email).toBe(session.user.email);
-    expect((await caller().catalog.albums({})).albums).toEqual([]);
+    expect((await caller().catalog.album({ id: albumId })).id).toBe(albumId);
+    // Rate-limited procedures fail open: reads and writes alike.
+    expect((await caller().catalog.albums({})).albums.map((album) => album.id)).toContain(albumId);
+    await caller().user.updatePreferences({ crossfadeSeconds: 3 });
+    expect((await caller().user.me()).preferences.crossfadeSeconds).toBe(3);
     // Password checks fail closed, with a clear message.
     const refused = await signIn();
     expect(refused).toBeInstanceOf(AppError);
@@ -98,12 +112,30 @@ describe("when Redis goes down while the app serves", () => {
     }
   }
 
-  it("keeps serving reads, refuses sign-in, and recovers without a restart after a shutdown", async () => {
+  /** The same cache client, with nothing restarted, caches and counts in Redis again. */
+  async function expectCacheInUse() {
+    const key = cacheKey("session", session.user.id);
+    await services.cache.invalidate(key);
+    expect(await sessionClaims(services, { sub: session.user.id, sv: 1 })).toEqual({ role: "listener" });
+    expect(await services.cache.lookup(key)).toEqual({
+      hit: true,
+      value: { v: { version: 1, role: "listener" } },
+    });
+    const limits = { perUser: 1, perIp: 0 };
+    const subject = { userId: `recovery-${randomBytes(4).toString("hex")}`, ip: "192.0.2.50" };
+    await admitRequest(services, "write", subject, limits);
+    await expect(admitRequest(services, "write", subject, limits)).rejects.toMatchObject({
+      code: "THROTTLED",
+    });
+  }
+
+  it("serves from Postgres, refuses sign-in, and recovers without a restart after a shutdown", async () => {
     await redis.stop();
     await expectDegraded();
     await redis.start();
     const recoveredInMs = await expectRecovery();
     console.log(`sign-in recovered ${recoveredInMs} ms after Redis came back`);
+    await expectCacheInUse();
   }, 60_000);
 
   it("does the same when Redis hangs (SIGSTOP), within the cache client's timeout", async () => {
@@ -116,5 +148,6 @@ describe("when Redis goes down while the app serves", () => {
       redis.resume();
     }
     await expectRecovery();
+    await expectCacheInUse();
   }, 60_000);
 });

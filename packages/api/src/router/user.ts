@@ -11,7 +11,7 @@ import {
 import { clientIp } from "@cadence/domain";
 import { passwordSchema } from "@cadence/domain/auth";
 
-import { protectedProcedure } from "../trpc";
+import { protectedProcedure, writeProcedure } from "../trpc";
 import { publicHttpsUrl } from "../validation";
 import { displayNameSchema } from "./auth";
 
@@ -24,7 +24,7 @@ const countrySchema = z
 export const userRouter = {
   me: protectedProcedure.query(({ ctx }) => getAccount(ctx.db, ctx.session.user.id)),
 
-  updateProfile: protectedProcedure
+  updateProfile: writeProcedure
     .input(
       z.strictObject({
         displayName: displayNameSchema.optional(),
@@ -39,7 +39,7 @@ export const userRouter = {
     )
     .mutation(({ ctx, input }) => updateProfile(ctx.db, ctx.session.user.id, input)),
 
-  updatePreferences: protectedProcedure
+  updatePreferences: writeProcedure
     .input(
       z.strictObject({
         streamingQuality: z.enum(["low", "normal", "high"]).optional(),
@@ -52,7 +52,7 @@ export const userRouter = {
     )
     .mutation(({ ctx, input }) => updatePreferences(ctx.db, ctx.session.user.id, input)),
 
-  changePassword: protectedProcedure
+  changePassword: writeProcedure
     .input(
       z.strictObject({
         currentPassword: z.string().min(1, "Enter your current password").max(256),
@@ -63,7 +63,7 @@ export const userRouter = {
       changePassword(ctx, ctx.session.user.id, { ...input, ip: clientIp(ctx.headers) }),
     ),
 
-  deleteAccount: protectedProcedure
+  deleteAccount: writeProcedure
     .input(z.strictObject({ password: z.string().max(256).optional() }))
     .mutation(({ ctx, input }) =>
       deleteAccount(ctx, ctx.session.user.id, { ...input, ip: clientIp(ctx.headers) }),

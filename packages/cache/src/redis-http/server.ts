@@ -5,6 +5,8 @@ import type { AddressInfo } from "node:net";
 
 import { Redis } from "ioredis";
 
+import { KNOWN_SCRIPTS } from "../scripts";
+
 /**
  * A bridge that speaks the Upstash REST protocol over HTTP and plain Redis over TCP, so the
  * one cache client (@upstash/redis) can sit in front of a self-hosted Redis.
@@ -12,6 +14,10 @@ import { Redis } from "ioredis";
  * Protocol: POST / with ["CMD", ...args] -> {result}; POST /pipeline and /multi-exec with
  * [[...], ...] -> [{result}|{error}]; GET|POST /cmd/arg/... ; Bearer token auth; with
  * `Upstash-Encoding: base64` every string in a result is base64 (binary safe).
+ *
+ * It runs only what UpstashCache sends: an allowlist of commands, and EVAL of the cache's own
+ * scripts. Anything else (FLUSHALL, CONFIG, KEYS, a script of the caller's) is refused with 403
+ * before it reaches Redis, and a pipeline holding one such command runs none of them.
  */
 
 type Arg = string | number;
@@ -19,6 +25,19 @@ type Command = Arg[];
 type Reply = { result: unknown } | { error: string };
 
 const MAX_BODY_BYTES = 10 * 1024 * 1024;
+
+// GET, SET and DEL of values, PTTL for a window's reset, PING for health, EVAL for the rest.
+const ALLOWED_COMMANDS = new Set(["GET", "SET", "DEL", "PTTL", "PING", "EVAL"]);
+
+/** Why the bridge refuses a command, or null when it may run. */
+function refusal(command: Command): string | null {
+  const name = String(command[0]).toUpperCase();
+  if (!ALLOWED_COMMANDS.has(name)) return `ERR command not allowed by the bridge: ${name.slice(0, 40)}`;
+  if (name === "EVAL" && !KNOWN_SCRIPTS.has(String(command[1]))) {
+    return "ERR script not allowed by the bridge: only the cache's own scripts run";
+  }
+  return null;
+}
 
 export interface RedisHttpOptions {
   redisUrl: string;
@@ -106,6 +125,8 @@ export async function startRedisHttpBridge(options: RedisHttpOptions): Promise<R
         return send(res, 400, { error: "ERR expected an array of commands" });
       }
       const commands = parsed;
+      const refused = commands.map(refusal).find((reason) => reason !== null);
+      if (refused) return send(res, 403, { error: refused });
       if (segments[0] === "multi-exec") {
         const replies = await runTransaction(redis, commands, base64);
         return send(res, "error" in replies ? 400 : 200, "error" in replies ? replies : replies.list);
@@ -117,6 +138,8 @@ export async function startRedisHttpBridge(options: RedisHttpOptions): Promise<R
     const command: unknown =
       segments.length > 0 ? [...segments, ...(isCommand(parsed) ? parsed : [])] : parsed;
     if (!isCommand(command)) return send(res, 400, { error: "ERR expected a command array" });
+    const refused = refusal(command);
+    if (refused) return send(res, 403, { error: refused });
     const reply = await run(command, base64);
     return send(res, "error" in reply ? 400 : 200, reply);
   };

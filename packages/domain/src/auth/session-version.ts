@@ -1,10 +1,10 @@
-import { cached } from "@cadence/cache";
 import { eq, schema, sql } from "@cadence/db";
 
+import { cached, cacheKey, invalidate } from "../cache";
 import type { DomainServices, Role } from "../services";
 
 // The version a token must carry and the role it grants, read together and cached together.
-const key = (userId: string) => `session:${userId}`;
+const key = (userId: string) => cacheKey("session", userId);
 // Short, so a change that could not reach the cache still takes effect soon.
 const TTL_SECONDS = 60;
 
@@ -62,5 +62,5 @@ export async function endAllSessions(services: DomainServices, userId: string): 
 
 /** Forget the cached session state (after a role change, deleting or disabling an account). */
 export async function forgetSessionVersion(services: DomainServices, userId: string): Promise<void> {
-  await services.cache.del(key(userId)).catch(() => undefined);
+  await invalidate(services.cache, key(userId));
 }

@@ -1,0 +1,25 @@
+import { CacheUnavailableError } from "./cache";
+
+// After a call times out, calls fail at once for this long: a hung server then costs one
+// request a timeout now and then, not every cache call of every request.
+export const QUIET_AFTER_TIMEOUT_MS = 3000;
+
+/** How the Redis engines call their server: any failure means the cache is unavailable. */
+export class RemoteCalls {
+  private quietUntil = 0;
+
+  constructor(private readonly timeoutMs: number) {}
+
+  async run<T>(command: () => Promise<T>): Promise<T> {
+    if (Date.now() < this.quietUntil) {
+      throw new CacheUnavailableError(new Error("the cache timed out moments ago"));
+    }
+    const started = Date.now();
+    try {
+      return await command();
+    } catch (error) {
+      if (Date.now() - started >= this.timeoutMs) this.quietUntil = Date.now() + QUIET_AFTER_TIMEOUT_MS;
+      throw new CacheUnavailableError(error);
+    }
+  }
+}
