@@ -1,4 +1,5 @@
 import type { DomainServices, SessionUser } from "@cadence/domain";
+import type { RequestKind, RequestLimit } from "@cadence/domain/request-limits";
 import type { StreamConfig } from "@cadence/domain/streaming";
 
 export interface Session {
@@ -12,6 +13,8 @@ export interface CreateContextOptions extends ApiServices {
   streaming: StreamConfig;
   headers: Headers;
   session: Session | null;
+  /** Limits other than the configured ones (tests that make hundreds of calls on purpose). */
+  requestLimits?: Partial<Record<RequestKind, RequestLimit>>;
 }
 
 export function createTRPCContext(opts: CreateContextOptions) {
@@ -21,6 +24,7 @@ export function createTRPCContext(opts: CreateContextOptions) {
     streaming: opts.streaming,
     session: opts.session,
     headers: opts.headers,
+    requestLimits: opts.requestLimits,
   };
 }
 

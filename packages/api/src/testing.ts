@@ -12,7 +12,7 @@ import { createAccount } from "@cadence/domain/account";
 import type { StreamConfig } from "@cadence/domain/streaming";
 import superjson from "superjson";
 
-import type { ApiServices, Session } from "./context";
+import type { ApiServices, CreateContextOptions, Session } from "./context";
 import { createTRPCContext } from "./context";
 import { handleTRPCRequest } from "./http";
 import { appRouter } from "./root";
@@ -40,7 +40,16 @@ export interface TestStack extends ApiServices {
   http(request: Request, session?: Session | null): Promise<Response>;
 }
 
-export async function createTestStack(stack: (typeof stacks)[number]): Promise<TestStack> {
+/** No request limits: for tests that make hundreds of calls as one listener on purpose. */
+export const UNLIMITED = {
+  write: { perUser: 0, perIp: 0 },
+  "expensive-read": { perUser: 0, perIp: 0 },
+} as const;
+
+export async function createTestStack(
+  stack: (typeof stacks)[number],
+  options: { requestLimits?: CreateContextOptions["requestLimits"] } = {},
+): Promise<TestStack> {
   const handle = await createTestDb(stack.driver);
   let cache: Cache = new MemoryCache();
   let closeCache = () => Promise.resolve();
@@ -49,7 +58,7 @@ export async function createTestStack(stack: (typeof stacks)[number]): Promise<T
     cache = redis.cache;
     closeCache = redis.close;
   }
-  const services = { db: handle.db, cache, streaming: testStreaming };
+  const services = { db: handle.db, cache, streaming: testStreaming, requestLimits: options.requestLimits };
   return {
     ...services,
     caller: (session = null, ip = `203.0.113.${Math.floor(Math.random() * 250) + 1}`) =>

@@ -97,7 +97,12 @@ export const adminProcedure = protectedProcedure.use(({ ctx, next }) => {
 // Counted after the session check and before the input is read: a malformed call still counts.
 const limitedProcedure = (kind: RequestKind) =>
   protectedProcedure.use(async ({ ctx, next }) => {
-    await admitRequest(ctx, kind, { userId: ctx.session.user.id, ip: clientIp(ctx.headers) });
+    await admitRequest(
+      ctx,
+      kind,
+      { userId: ctx.session.user.id, ip: clientIp(ctx.headers) },
+      ctx.requestLimits?.[kind],
+    );
     return next();
   });
 

@@ -23,7 +23,7 @@ import {
   viewPlaylist,
 } from "@cadence/domain/playlists";
 
-import { protectedProcedure } from "../trpc";
+import { expensiveReadProcedure, writeProcedure } from "../trpc";
 import { multiLine, singleLine } from "../validation";
 
 const playlistId = z.uuid("Not a playlist id");
@@ -45,7 +45,7 @@ const username = z
   .regex(/^[a-z0-9._]+$/, "Usernames use letters, digits, dots and underscores");
 
 export const playlistRouter = {
-  create: protectedProcedure
+  create: writeProcedure
     .input(
       z.strictObject({
         name: name.optional(),
@@ -55,11 +55,11 @@ export const playlistRouter = {
     )
     .mutation(({ ctx, input }) => createPlaylist(ctx, ctx.session.user.id, input)),
 
-  get: protectedProcedure
+  get: expensiveReadProcedure
     .input(z.strictObject({ id: playlistId }))
     .query(({ ctx, input }) => viewPlaylist(ctx.db, ctx.cache, input.id, ctx.session.user.id)),
 
-  items: protectedProcedure
+  items: expensiveReadProcedure
     .input(
       z.strictObject({
         id: playlistId,
@@ -71,9 +71,9 @@ export const playlistRouter = {
       playlistItems(ctx, await viewerOf(ctx.db, ctx.session.user.id, ctx.streaming), input.id, input),
     ),
 
-  mine: protectedProcedure.query(({ ctx }) => myPlaylists(ctx.db, ctx.session.user.id)),
+  mine: expensiveReadProcedure.query(({ ctx }) => myPlaylists(ctx.db, ctx.session.user.id)),
 
-  update: protectedProcedure
+  update: writeProcedure
     .input(
       z
         .strictObject({
@@ -90,11 +90,11 @@ export const playlistRouter = {
     )
     .mutation(({ ctx, input }) => updatePlaylist(ctx, ctx.session.user.id, input.id, input)),
 
-  delete: protectedProcedure
+  delete: writeProcedure
     .input(z.strictObject({ id: playlistId }))
     .mutation(({ ctx, input }) => deletePlaylist(ctx, ctx.session.user.id, input.id)),
 
-  addTracks: protectedProcedure
+  addTracks: writeProcedure
     .input(
       z.strictObject({
         id: playlistId,
@@ -108,7 +108,7 @@ export const playlistRouter = {
     )
     .mutation(({ ctx, input }) => addTracks(ctx, ctx.session.user.id, { ...input, playlistId: input.id })),
 
-  removeItems: protectedProcedure
+  removeItems: writeProcedure
     .input(
       z.strictObject({
         id: playlistId,
@@ -118,23 +118,23 @@ export const playlistRouter = {
     )
     .mutation(({ ctx, input }) => removeItems(ctx, ctx.session.user.id, { ...input, playlistId: input.id })),
 
-  moveItem: protectedProcedure
+  moveItem: writeProcedure
     .input(z.strictObject({ id: playlistId, version, itemId, afterItemId: itemId.nullable() }))
     .mutation(({ ctx, input }) => moveItem(ctx, ctx.session.user.id, { ...input, playlistId: input.id })),
 
-  collaborators: protectedProcedure
+  collaborators: expensiveReadProcedure
     .input(z.strictObject({ id: playlistId }))
     .query(({ ctx, input }) => listCollaborators(ctx, ctx.session.user.id, input.id)),
 
-  invite: protectedProcedure
+  invite: writeProcedure
     .input(z.strictObject({ id: playlistId }))
     .mutation(({ ctx, input }) => createInvite(ctx, ctx.session.user.id, input.id)),
 
-  revokeInvite: protectedProcedure
+  revokeInvite: writeProcedure
     .input(z.strictObject({ id: playlistId }))
     .mutation(({ ctx, input }) => revokeInvite(ctx, ctx.session.user.id, input.id)),
 
-  join: protectedProcedure
+  join: writeProcedure
     .input(
       z.strictObject({
         token: z
@@ -145,13 +145,13 @@ export const playlistRouter = {
     )
     .mutation(({ ctx, input }) => joinByInvite(ctx, ctx.session.user.id, input.token)),
 
-  addCollaborator: protectedProcedure
+  addCollaborator: writeProcedure
     .input(z.strictObject({ id: playlistId, username }))
     .mutation(({ ctx, input }) =>
       addCollaborator(ctx, ctx.session.user.id, { playlistId: input.id, username: input.username }),
     ),
 
-  removeCollaborator: protectedProcedure
+  removeCollaborator: writeProcedure
     .input(z.strictObject({ id: playlistId, userId: z.uuid("Not a listener id") }))
     .mutation(({ ctx, input }) =>
       removeCollaborator(ctx, ctx.session.user.id, { playlistId: input.id, userId: input.userId }),
