@@ -29,7 +29,7 @@ export function ArtistView({ id }: { id: string }) {
       <h2 className="section-title">Popular</h2>
       <TrackList tracks={artist.topTracks} showAlbum label={`Popular tracks by ${artist.name}`} />
       <h2 className="section-title">Discography</h2>
-      <AlbumGrid albums={artist.albums} label={`Albums by ${artist.name}`} />
+      <AlbumGrid albums={artist.albums.items} label={`Albums by ${artist.name}`} />
     </article>
   );
 }
