@@ -101,5 +101,12 @@ export const cursor = () =>
     .regex(/^[A-Za-z0-9_-]+$/, "This list position is not valid; reload the list")
     .nullish();
 
-/** How many items a page holds: `fallback` unless asked, at most `max`. */
-export const pageSize = (fallback: number, max = 100) => z.int().min(1).max(max).default(fallback);
+/**
+ * A page of a list: how many items (`fallback` unless asked, at most `max`), where it starts,
+ * and the direction TanStack's infinite queries send along (the lists page forward only).
+ */
+export const pageInput = (fallback: number, max = 100) => ({
+  limit: z.int().min(1).max(max).default(fallback),
+  cursor: cursor(),
+  direction: z.literal("forward", "These lists page forward only").optional(),
+});

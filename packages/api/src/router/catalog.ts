@@ -17,12 +17,12 @@ import {
 } from "@cadence/domain/catalog";
 
 import { protectedProcedure } from "../trpc";
-import { cursor, pageSize, singleLine } from "../validation";
+import { pageInput, singleLine } from "../validation";
 
 export const catalogRouter = {
   /** Every album, most recently added first. */
   albums: protectedProcedure
-    .input(z.strictObject({ limit: pageSize(24), cursor: cursor() }))
+    .input(z.strictObject(pageInput(24)))
     .query(({ ctx, input }) => listAlbums(ctx.db, input)),
 
   album: protectedProcedure
@@ -43,8 +43,7 @@ export const catalogRouter = {
       z.strictObject({
         id: z.uuid("Not an artist id"),
         kind: z.enum(["album", "single"]),
-        limit: pageSize(ARTIST_PAGE_RELEASES),
-        cursor: cursor(),
+        ...pageInput(ARTIST_PAGE_RELEASES),
       }),
     )
     .query(({ ctx, input }) =>
@@ -63,7 +62,7 @@ export const catalogRouter = {
     ),
 
   genres: protectedProcedure
-    .input(z.strictObject({ limit: pageSize(48), cursor: cursor() }))
+    .input(z.strictObject(pageInput(48)))
     .query(({ ctx, input }) => listGenres(ctx, input)),
 
   /** A genre's albums, newest first. */
@@ -71,8 +70,7 @@ export const catalogRouter = {
     .input(
       z.strictObject({
         name: singleLine({ max: 100, required: "Name a genre" }),
-        limit: pageSize(24),
-        cursor: cursor(),
+        ...pageInput(24),
       }),
     )
     .query(({ ctx, input }) =>
@@ -80,12 +78,12 @@ export const catalogRouter = {
     ),
 
   newReleases: protectedProcedure
-    .input(z.strictObject({ limit: pageSize(24), cursor: cursor() }))
+    .input(z.strictObject(pageInput(24)))
     .query(({ ctx, input }) => newReleases(ctx, input)),
 
   /** The caller's own recently played albums. */
   recentlyPlayed: protectedProcedure
-    .input(z.strictObject({ limit: pageSize(24), cursor: cursor() }))
+    .input(z.strictObject(pageInput(24)))
     .query(({ ctx, input }) => recentlyPlayed(ctx.db, ctx.session.user.id, input)),
 
   /** The home page's shelves: new releases, recently played, genres (first pages). */
