@@ -4,11 +4,16 @@ import { useInfiniteQuery } from "@tanstack/react-query";
 
 import type { RouterOutputs } from "@cadence/api";
 import { AlbumGrid } from "~/components/album-grid";
+import { formatReleaseDate } from "~/components/format";
 import { LoadMore } from "~/components/load-more";
 import { nextPage } from "~/lib/pages";
 import { useTRPC } from "~/trpc/react";
 
 type ReleasePage = RouterOutputs["catalog"]["artistReleases"];
+
+/** On the artist's own page their name under every release says nothing. */
+const releaseLine = (album: ReleasePage["items"][number]) =>
+  album.releaseDate ? formatReleaseDate(album.releaseDate) : "Undated";
 
 /**
  * An artist's albums, or singles and EPs: the first page came with the artist, the rest load
@@ -41,7 +46,7 @@ export function ReleasesSection({
       <h2 id={`releases-${kind}`} className="section-title">
         {title}
       </h2>
-      <AlbumGrid albums={albums} label={label} />
+      <AlbumGrid albums={albums} label={label} subtitle={releaseLine} />
       <LoadMore
         hasNextPage={query.hasNextPage}
         isFetchingNextPage={query.isFetchingNextPage}
