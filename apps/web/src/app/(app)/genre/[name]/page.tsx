@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 
 import { nextPage, PAGE } from "~/lib/pages";
 import { HydrateClient, fetchForPage, getQueryClient, trpc } from "~/trpc/server";
@@ -7,13 +6,16 @@ import { GenreView } from "./genre-view";
 
 type Params = { params: Promise<{ name: string }> };
 
-/** The segment as the genre's name; a malformed escape is no genre. */
+/**
+ * The segment as the genre's name. Decoded once more in case it arrives still percent-encoded;
+ * a name with a bare "%" (already decoded) is taken as it is.
+ */
 async function genreName({ params }: Params): Promise<string> {
   const { name } = await params;
   try {
     return decodeURIComponent(name);
   } catch {
-    notFound();
+    return name;
   }
 }
 
