@@ -2,13 +2,13 @@
 
 import { useWindowVirtualizer } from "@tanstack/react-virtual";
 import { useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore } from "react";
-import type { ComponentProps } from "react";
 
 import { AlbumCard } from "./album-card";
 import { AlbumGrid } from "./album-grid";
 import type { AlbumSummary } from "./album-card";
 import styles from "./album-pages.module.css";
 import { LoadMore } from "./load-more";
+import type { Paging } from "./load-more";
 
 const CARD_MIN = 176;
 const GAP = 20;
@@ -24,9 +24,10 @@ function columnsFor(width: number): number {
   return Math.max(1, Math.floor((width + GAP) / (CARD_MIN + GAP)));
 }
 
-export interface AlbumPagesProps extends ComponentProps<typeof LoadMore> {
+export interface AlbumPagesProps {
   label: string;
   albums: AlbumSummary[];
+  paging: Paging;
 }
 
 /**
@@ -34,13 +35,8 @@ export interface AlbumPagesProps extends ComponentProps<typeof LoadMore> {
  * the next page loads as the end comes into view, and a "Load more" button does the same for
  * keyboards and screen readers.
  */
-export function AlbumPages({
-  label,
-  albums,
-  hasNextPage,
-  isFetchingNextPage,
-  fetchNextPage,
-}: AlbumPagesProps) {
+export function AlbumPages({ label, albums, paging }: AlbumPagesProps) {
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = paging;
   const list = useRef<HTMLDivElement>(null);
   const [columns, setColumns] = useState(4);
   const [offset, setOffset] = useState(0);
@@ -75,13 +71,7 @@ export function AlbumPages({
     if (hasNextPage && !isFetchingNextPage && lastShown >= rows - 2) void fetchNextPage();
   }, [hasNextPage, isFetchingNextPage, lastShown, rows, fetchNextPage]);
 
-  const more = (
-    <LoadMore
-      hasNextPage={hasNextPage}
-      isFetchingNextPage={isFetchingNextPage}
-      fetchNextPage={fetchNextPage}
-    />
-  );
+  const more = <LoadMore paging={paging} />;
   if (!mounted) {
     return (
       <>
@@ -118,11 +108,7 @@ export function AlbumPages({
           </div>
         ))}
       </div>
-      <LoadMore
-        hasNextPage={hasNextPage}
-        isFetchingNextPage={isFetchingNextPage}
-        fetchNextPage={fetchNextPage}
-      />
+      {more}
     </>
   );
 }

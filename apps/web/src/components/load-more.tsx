@@ -2,26 +2,25 @@
 
 import styles from "./load-more.module.css";
 
-/** The next page of a list, on demand: the keyboard's and screen reader's way to more. */
-export function LoadMore({
-  hasNextPage,
-  isFetchingNextPage,
-  fetchNextPage,
-}: {
+/** What a list read page by page (an infinite query) tells its controls. */
+export interface Paging {
   hasNextPage: boolean;
   isFetchingNextPage: boolean;
   fetchNextPage: () => unknown;
-}) {
-  if (!hasNextPage) return null;
+}
+
+/** The next page of a list, on demand: the keyboard's and screen reader's way to more. */
+export function LoadMore({ paging }: { paging: Paging }) {
+  if (!paging.hasNextPage) return null;
   return (
     <div className={styles.more}>
       <button
         type="button"
         className="button secondary"
-        onClick={() => void fetchNextPage()}
-        disabled={isFetchingNextPage}
+        onClick={() => void paging.fetchNextPage()}
+        disabled={paging.isFetchingNextPage}
       >
-        {isFetchingNextPage ? "Loading…" : "Load more"}
+        {paging.isFetchingNextPage ? "Loading…" : "Load more"}
       </button>
     </div>
   );

@@ -3,7 +3,10 @@ import type { ReactNode } from "react";
 
 import styles from "./shelf.module.css";
 
-/** A titled row of cards on the home page, with a way to the whole list when there is more. */
+/**
+ * A titled row of cards on the home page (its children are the list items), scrolled sideways,
+ * with a way to the whole list when there is more.
+ */
 export function Shelf({
   title,
   href,
@@ -27,16 +30,9 @@ export function Shelf({
           </Link>
         )}
       </header>
-      {children}
+      <ul className={styles.row} aria-label={title}>
+        {children}
+      </ul>
     </section>
-  );
-}
-
-/** The cards of a shelf, one sideways-scrolling row. */
-export function ShelfRow({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <ul className={styles.row} aria-label={label}>
-      {children}
-    </ul>
   );
 }

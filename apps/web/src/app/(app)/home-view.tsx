@@ -5,7 +5,7 @@ import { useSuspenseInfiniteQuery, useSuspenseQuery } from "@tanstack/react-quer
 import { AlbumCard } from "~/components/album-card";
 import { AlbumPages } from "~/components/album-pages";
 import { GenreCard } from "~/components/genre-card";
-import { Shelf, ShelfRow } from "~/components/shelf";
+import { Shelf } from "~/components/shelf";
 import { nextPage, PAGE } from "~/lib/pages";
 import { useTRPC } from "~/trpc/react";
 
@@ -25,45 +25,36 @@ export function HomeView() {
     <>
       {home.recentlyPlayed.items.length > 0 && (
         <Shelf title="Recently played">
-          <ShelfRow label="Recently played">
-            {home.recentlyPlayed.items.map(({ album }) => (
-              <li key={album.id}>
-                <AlbumCard album={album} subtitle={album.artist.name} />
-              </li>
-            ))}
-          </ShelfRow>
+          {home.recentlyPlayed.items.map(({ album }) => (
+            <li key={album.id}>
+              <AlbumCard album={album} subtitle={album.artist.name} />
+            </li>
+          ))}
         </Shelf>
       )}
       {/* The "Your playlists" shelf goes here (the playlists work: playlist.mine). */}
       <Shelf title="New releases" href={home.newReleases.nextCursor ? "/new-releases" : undefined}>
-        <ShelfRow label="New releases">
-          {home.newReleases.items.map((album) => (
-            <li key={album.id}>
-              <AlbumCard album={album} />
-            </li>
-          ))}
-        </ShelfRow>
+        {home.newReleases.items.map((album) => (
+          <li key={album.id}>
+            <AlbumCard album={album} />
+          </li>
+        ))}
       </Shelf>
       {home.genres.items.length > 0 && (
         <Shelf title="Genres" href={home.genres.nextCursor ? "/genres" : undefined}>
-          <ShelfRow label="Genres">
-            {home.genres.items.map((genre) => (
-              <li key={genre.name}>
-                <GenreCard genre={genre} />
-              </li>
-            ))}
-          </ShelfRow>
+          {home.genres.items.map((genre) => (
+            <li key={genre.name}>
+              <GenreCard genre={genre} />
+            </li>
+          ))}
         </Shelf>
       )}
-      <Shelf title="All albums">
-        <AlbumPages
-          label="All albums"
-          albums={albums}
-          hasNextPage={all.hasNextPage}
-          isFetchingNextPage={all.isFetchingNextPage}
-          fetchNextPage={all.fetchNextPage}
-        />
-      </Shelf>
+      <section aria-labelledby="all-albums">
+        <h2 id="all-albums" className="section-title">
+          All albums
+        </h2>
+        <AlbumPages label="All albums" albums={albums} paging={all} />
+      </section>
     </>
   );
 }

@@ -25,11 +25,7 @@ export function GenresView() {
           </li>
         ))}
       </ul>
-      <LoadMore
-        hasNextPage={query.hasNextPage}
-        isFetchingNextPage={query.isFetchingNextPage}
-        fetchNextPage={query.fetchNextPage}
-      />
+      <LoadMore paging={query} />
     </article>
   );
 }

@@ -19,13 +19,7 @@ export function NewReleasesView() {
       {albums.length === 0 ? (
         <p className="muted">Nothing with a release date yet.</p>
       ) : (
-        <AlbumPages
-          label="New releases"
-          albums={albums}
-          hasNextPage={query.hasNextPage}
-          isFetchingNextPage={query.isFetchingNextPage}
-          fetchNextPage={query.fetchNextPage}
-        />
+        <AlbumPages label="New releases" albums={albums} paging={query} />
       )}
     </article>
   );

@@ -3,6 +3,7 @@
 import { useSuspenseQuery } from "@tanstack/react-query";
 import Link from "next/link";
 
+import { CollectionCover } from "~/components/collection-cover";
 import { CopyLinkButton } from "~/components/copy-link-button";
 import { formatLength, formatReleaseDate } from "~/components/format";
 import { genrePath } from "~/components/genre-card";
@@ -16,17 +17,7 @@ export function AlbumView({ id }: { id: string }) {
   return (
     <article>
       <header className="collection-header">
-        {album.coverUrl ? (
-          <img
-            className="collection-cover"
-            src={album.coverUrl}
-            alt={`Cover of ${album.title}`}
-            width={232}
-            height={232}
-          />
-        ) : (
-          <div className="collection-cover cover-placeholder" aria-hidden="true" />
-        )}
+        <CollectionCover url={album.coverUrl} alt={`Cover of ${album.title}`} />
         <div>
           <p className="eyebrow">{album.kind === "single" ? "Single" : "Album"}</p>
           <h1>{album.title}</h1>

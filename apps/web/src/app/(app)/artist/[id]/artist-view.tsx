@@ -2,6 +2,7 @@
 
 import { useSuspenseQuery } from "@tanstack/react-query";
 
+import { CollectionCover } from "~/components/collection-cover";
 import { CopyLinkButton } from "~/components/copy-link-button";
 import { formatCount } from "~/components/format";
 import { PlayAllButton, TrackList } from "~/components/track-list";
@@ -14,11 +15,7 @@ export function ArtistView({ id }: { id: string }) {
   return (
     <article>
       <header className="collection-header artist">
-        {artist.imageUrl ? (
-          <img className="collection-cover round" src={artist.imageUrl} alt="" width={232} height={232} />
-        ) : (
-          <div className="collection-cover round cover-placeholder" aria-hidden="true" />
-        )}
+        <CollectionCover url={artist.imageUrl} alt="" round />
         <div>
           <p className="eyebrow">Artist</p>
           <h1>{artist.name}</h1>

@@ -47,11 +47,7 @@ export function ReleasesSection({
         {title}
       </h2>
       <AlbumGrid albums={albums} label={label} subtitle={releaseLine} />
-      <LoadMore
-        hasNextPage={query.hasNextPage}
-        isFetchingNextPage={query.isFetchingNextPage}
-        fetchNextPage={query.fetchNextPage}
-      />
+      <LoadMore paging={query} />
     </section>
   );
 }

@@ -18,9 +18,7 @@ export function GenreView({ name }: { name: string }) {
       <AlbumPages
         label={`${name} albums`}
         albums={query.data.pages.flatMap((page) => page.items)}
-        hasNextPage={query.hasNextPage}
-        isFetchingNextPage={query.isFetchingNextPage}
-        fetchNextPage={query.fetchNextPage}
+        paging={query}
       />
     </article>
   );

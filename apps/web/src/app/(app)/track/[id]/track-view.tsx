@@ -4,6 +4,7 @@ import { useSuspenseQuery } from "@tanstack/react-query";
 import Link from "next/link";
 
 import { ArtistLinks } from "~/components/artist-links";
+import { CollectionCover } from "~/components/collection-cover";
 import { CopyLinkButton } from "~/components/copy-link-button";
 import { formatReleaseDate, formatTime } from "~/components/format";
 import { PlayAllButton, TrackList } from "~/components/track-list";
@@ -17,17 +18,7 @@ export function TrackView({ id }: { id: string }) {
   return (
     <article>
       <header className="collection-header">
-        {album.coverUrl ? (
-          <img
-            className="collection-cover"
-            src={album.coverUrl}
-            alt={`Cover of ${album.title}`}
-            width={232}
-            height={232}
-          />
-        ) : (
-          <div className="collection-cover cover-placeholder" aria-hidden="true" />
-        )}
+        <CollectionCover url={album.coverUrl} alt={`Cover of ${album.title}`} />
         <div>
           <p className="eyebrow">Song</p>
           <h1>{track.title}</h1>
