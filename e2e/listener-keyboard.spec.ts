@@ -86,11 +86,14 @@ test("every control on the shell and an album page has a visible focus ring and 
     expect(stop.onTop, `${stop.tag} "${stop.name}" is covered while focused`).toBe(true);
   }
   // Skip link, shell, header, play button, then the list as one stop and the player.
-  expect(seen.slice(0, 6)).toEqual([
+  expect(seen.slice(0, 9)).toEqual([
     "A Skip to content",
     "A Cadence home",
     "A Home",
+    "A Search",
+    "A Your Library",
     "A Account",
+    "BUTTON Create playlist",
     "BUTTON Sign out",
     "A Your account",
   ]);

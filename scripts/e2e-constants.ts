@@ -6,6 +6,9 @@ export const E2E_ADMIN = {
   email: "admin@cadence.local",
   password: "e2e admin passphrase, not for production",
 };
+/** Tracks of the demo catalog the e2e server ingests: two albums by one artist, one genre. */
+export const E2E_DEMO_TRACKS = 6;
+
 export const E2E_DEMO = { email: "demo@cadence.local", password: "e2e demo passphrase, not for production" };
 
 const adminUrl = () => process.env.TEST_DATABASE_URL ?? "postgres://root@127.0.0.1:5432/test";

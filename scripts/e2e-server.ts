@@ -15,6 +15,7 @@ import {
   E2E_ADMIN,
   E2E_DATABASE,
   E2E_DEMO,
+  E2E_DEMO_TRACKS,
   E2E_STREAM_SECRET,
   e2eDatabaseUrl,
 } from "./e2e-constants";
@@ -36,7 +37,7 @@ const child = spawn("tsx", [path.join(import.meta.dirname, "start.ts")], {
     DEMO_EMAIL: E2E_DEMO.email,
     DEMO_PASSWORD: E2E_DEMO.password,
     // Two albums of 45 s tracks: enough to play, seek, skip and throttle, quick to ingest.
-    DEMO_TRACKS: "6",
+    DEMO_TRACKS: String(E2E_DEMO_TRACKS),
     DEMO_SECONDS: "45",
     CACHE_PREFIX: `e2e:${randomBytes(6).toString("hex")}:`,
     DATA_DIR: mkdtempSync(path.join(os.tmpdir(), "cadence-e2e-")),

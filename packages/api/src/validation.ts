@@ -1,6 +1,8 @@
 import ipaddr from "ipaddr.js";
 import { z } from "zod";
 
+import { MAX_CURSOR_LENGTH } from "@cadence/domain/pagination";
+
 // Shared input rules: what a text, a date or an address from a client may be, so that a
 // value the database cannot hold is refused with a field message instead of failing a query.
 
@@ -97,3 +99,24 @@ export function publicHttpsUrl(max = 2048) {
       .refine((value) => isPublicHost(new URL(value).hostname), "Use a public web address")
   );
 }
+
+/**
+ * A list position a page ended at, passed back for the next page. Opaque; the domain checks
+ * it belongs to the list asked for. Null or absent: the first page.
+ */
+export const cursor = () =>
+  z
+    .string()
+    .max(MAX_CURSOR_LENGTH, "This list position is not valid; reload the list")
+    .regex(/^[A-Za-z0-9_-]+$/, "This list position is not valid; reload the list")
+    .nullish();
+
+/**
+ * A page of a list: how many items (`fallback` unless asked, at most `max`), where it starts,
+ * and the direction TanStack's infinite queries send along (the lists page forward only).
+ */
+export const pageInput = (fallback: number, max = 100) => ({
+  limit: z.int().min(1).max(max).default(fallback),
+  cursor: cursor(),
+  direction: z.literal("forward", "These lists page forward only").optional(),
+});

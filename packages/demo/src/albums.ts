@@ -9,6 +9,8 @@ export interface AlbumPlan {
   artist: string;
   genre: Genre;
   date: string;
+  /** Record label, written where the format has a tag for it (WAV's RIFF INFO has none). */
+  label?: string;
   format: DemoFormat;
   tracks: readonly TrackPlan[];
 }
@@ -27,6 +29,7 @@ export const ALBUMS: readonly AlbumPlan[] = [
     artist: "Marlow Vane",
     genre: "Synthwave",
     date: "2019-06-14",
+    label: "Tidewater Tapes",
     format: "mp3",
     tracks: [
       { title: "Harbour Lights at 2 A.M." },
@@ -40,6 +43,7 @@ export const ALBUMS: readonly AlbumPlan[] = [
     artist: "Marlow Vane",
     genre: "Synthwave",
     date: "2022-09-02",
+    label: "Tidewater Tapes",
     format: "flac",
     tracks: [{ title: "Rearview Sunrise" }, { title: "Velvet Interstate" }, { title: "Last Exit Arcade" }],
   },
@@ -48,6 +52,7 @@ export const ALBUMS: readonly AlbumPlan[] = [
     artist: "Nova Kestrel",
     genre: "Techno",
     date: "2021-03-19",
+    label: "Gridline Records",
     format: "m4a",
     tracks: [
       { title: "Grid Reference" },
@@ -61,6 +66,7 @@ export const ALBUMS: readonly AlbumPlan[] = [
     artist: "Nova Kestrel",
     genre: "Techno",
     date: "2024-01-26",
+    label: "Gridline Records",
     format: "opus",
     tracks: [{ title: "Dispatch" }, { title: "Relay Tower", explicit: true }, { title: "Morning Handover" }],
   },
@@ -69,6 +75,7 @@ export const ALBUMS: readonly AlbumPlan[] = [
     artist: "Juniper Sound",
     genre: "Ambient",
     date: "2018-11-09",
+    label: "Still Water Editions",
     format: "flac",
     tracks: [
       { title: "Barometer" },
@@ -81,6 +88,7 @@ export const ALBUMS: readonly AlbumPlan[] = [
     artist: "Juniper Sound",
     genre: "Ambient",
     date: "2023-04-21",
+    label: "Still Water Editions",
     format: "ogg",
     tracks: [{ title: "Lichen" }, { title: "Salt Marsh at Dusk" }, { title: "The Long Meadow", disc: 2 }],
   },
@@ -101,6 +109,7 @@ export const ALBUMS: readonly AlbumPlan[] = [
     artist: "The Paper Lanterns",
     genre: "Folk",
     date: "2017-05-05",
+    label: "Lantern House",
     format: "mp3",
     tracks: [
       { title: "The Kettle Song" },
@@ -114,6 +123,7 @@ export const ALBUMS: readonly AlbumPlan[] = [
     artist: "The Paper Lanterns",
     genre: "Folk",
     date: "2021-10-15",
+    label: "Lantern House",
     format: "ogg",
     tracks: [{ title: "Dear October" }, { title: "Apple Cart" }, { title: "Lantern Procession" }],
   },
@@ -122,6 +132,7 @@ export const ALBUMS: readonly AlbumPlan[] = [
     artist: "Quiet Harbor",
     genre: "Lo-fi",
     date: "2022-02-11",
+    label: "Kettle Steam Records",
     format: "m4a",
     tracks: [
       { title: "Condensation" },
@@ -135,6 +146,7 @@ export const ALBUMS: readonly AlbumPlan[] = [
     artist: "Ilse Moreau",
     genre: "Folk",
     date: "2020-12-04",
+    label: "Lantern House",
     format: "flac",
     tracks: [{ title: "Linden Street" }, { title: "Paper Boats" }, { title: "Snow on the Bandstand" }],
   },
@@ -143,6 +155,7 @@ export const ALBUMS: readonly AlbumPlan[] = [
     artist: "Tomo & the Tidelines",
     genre: "Lo-fi",
     date: "2023-08-18",
+    label: "Rockpool Records",
     format: "mp3",
     tracks: [
       { title: "Sandbar" },

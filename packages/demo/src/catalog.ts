@@ -30,6 +30,7 @@ export interface DemoTrack {
   discNumber: number;
   genre: Genre;
   date: string;
+  label: string | null;
   isrc: string;
   explicit: boolean;
   format: DemoFormat;
@@ -99,6 +100,7 @@ export function planDemoCatalog(
         discNumber: disc,
         genre: album.genre,
         date: album.date,
+        label: album.label ?? null,
         // QZ is the registrant prefix for self-releases; CDN = Cadence demo.
         isrc: `QZCDN${album.date.slice(2, 4)}${String(sequence).padStart(5, "0")}`,
         explicit: plan.explicit ?? false,
@@ -187,6 +189,8 @@ async function writeTrack(track: DemoTrack, coverPath: string | null, seed: numb
     [track.format === "mp3" ? "TSRC" : "ISRC"]: track.isrc,
   };
   if (track.explicit) tags.ITUNESADVISORY = "1";
+  // ffmpeg writes ID3 TPUB and a Vorbis PUBLISHER from this; MP4 gets a freeform LABEL below.
+  if (track.label && track.format !== "m4a") tags.publisher = track.label;
 
   const cover = coverPath ? await readFile(coverPath) : null;
   const picture = cover && (track.format === "ogg" || track.format === "opus");
@@ -209,7 +213,11 @@ async function writeTrack(track: DemoTrack, coverPath: string | null, seed: numb
     await atomically(track.path, async (temp) => {
       await runFfmpeg([...args, "-f", MUXERS[track.format], temp]);
       if (track.format === "m4a") {
-        const patched = addItunesTags(await readFile(temp), { explicit: track.explicit, isrc: track.isrc });
+        const patched = addItunesTags(await readFile(temp), {
+          explicit: track.explicit,
+          isrc: track.isrc,
+          ...(track.label ? { label: track.label } : {}),
+        });
         await writeFile(temp, patched);
       }
     });

@@ -6,22 +6,17 @@ import type { Box } from "@cadence/media";
  * freeform ISRC) to an .m4a whose moov sits after its media data, as ffmpeg writes it without
  * +faststart. Growing a trailing moov moves no sample data, so no chunk offsets need fixing.
  */
-export function addItunesTags(file: Buffer, tags: { explicit?: boolean; isrc?: string }): Buffer {
+export function addItunesTags(
+  file: Buffer,
+  tags: { explicit?: boolean; isrc?: string; label?: string },
+): Buffer {
   const items: Buffer[] = [];
   if (tags.explicit !== undefined) {
     // rtng: 1 = explicit, 2 = clean; data type 21 = big-endian signed integer.
     items.push(atom("rtng", dataAtom(21, Buffer.from([tags.explicit ? 1 : 2]))));
   }
-  if (tags.isrc) {
-    items.push(
-      atom(
-        "----",
-        fullAtom("mean", Buffer.from("com.apple.iTunes")),
-        fullAtom("name", Buffer.from("ISRC")),
-        dataAtom(1, Buffer.from(tags.isrc)),
-      ),
-    );
-  }
+  if (tags.isrc) items.push(freeform("ISRC", tags.isrc));
+  if (tags.label) items.push(freeform("LABEL", tags.label));
   if (items.length === 0) return file;
 
   const top = readBoxes(file);
@@ -55,6 +50,16 @@ function findChain(file: Buffer, parent: Box, types: readonly string[]): Box[] |
     current = next;
   }
   return chain;
+}
+
+/** An iTunes freeform item (----:com.apple.iTunes:<name>) holding UTF-8 text (data type 1). */
+function freeform(name: string, value: string): Buffer {
+  return atom(
+    "----",
+    fullAtom("mean", Buffer.from("com.apple.iTunes")),
+    fullAtom("name", Buffer.from(name)),
+    dataAtom(1, Buffer.from(value)),
+  );
 }
 
 function atom(type: string, ...children: Buffer[]): Buffer {

@@ -85,6 +85,10 @@ describe("ingestFolder", () => {
       "Pulse Cartography",
     ]);
     for (const album of albums) expect(album.coverPath).toMatch(/^covers\/[0-9a-f]{32}\.jpg$/);
+    // Labels from ID3 TPUB (mp3), Vorbis PUBLISHER (flac) and an iTunes freeform LABEL (m4a).
+    const planned = new Map(catalog.tracks.map((track) => [track.album, track.label]));
+    for (const album of albums) expect(album.label, album.title).toBe(planned.get(album.title));
+    expect(albums.every((album) => album.label)).toBe(true);
 
     // "Marlow Vane feat. Nova Kestrel": two credited artists, in order.
     const duet = tracks.find((track) => track.title === "Overpass Romance");

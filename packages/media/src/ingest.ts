@@ -5,7 +5,7 @@ import path from "node:path";
 
 import type { Db } from "@cadence/db";
 import { recordPublishedTrack, restoreTrack, retireTracks, tracksBySource } from "@cadence/domain/catalog";
-import type { SourceTrack } from "@cadence/domain/catalog";
+import type { CatalogCache, SourceTrack } from "@cadence/domain/catalog";
 import { newEncodingPrefix } from "@cadence/domain/streaming";
 
 import { FfmpegError } from "./ffmpeg";
@@ -42,6 +42,8 @@ export interface IngestOptions {
   concurrency?: number;
   /** Where per-file transcodes are staged before upload. */
   workDir?: string;
+  /** The app's cache, when it can be reached: cached albums and artists ingest changes are dropped. */
+  cache?: CatalogCache;
 }
 
 export interface IngestDurations {
@@ -78,7 +80,7 @@ const FOLDER_IMAGES = ["cover.jpg", "cover.jpeg", "cover.png", "folder.jpg", "fo
  */
 export async function ingestFolder(options: IngestOptions): Promise<IngestSummary> {
   const started = performance.now();
-  const { db, storage } = options;
+  const { db, storage, cache } = options;
   const folder = path.resolve(options.folder);
   const durations: IngestDurations = {
     scanMs: 0,
@@ -126,10 +128,10 @@ export async function ingestFolder(options: IngestOptions): Promise<IngestSummar
         outcome = "skipped";
       } else if (existing?.sourceHash === hash) {
         // The file came back unchanged: its encoding is still published.
-        await time("dbMs", () => restoreTrack(db, existing.id));
+        await time("dbMs", () => restoreTrack(db, existing.id, cache));
         outcome = "restored";
       } else {
-        const seconds = await publish(file, hash, existing ?? null, { db, storage, workDir, time });
+        const seconds = await publish(file, hash, existing ?? null, { db, storage, workDir, time, cache });
         summary.audioSeconds += seconds;
         outcome = existing ? "updated" : "added";
       }
@@ -159,7 +161,7 @@ export async function ingestFolder(options: IngestOptions): Promise<IngestSummar
     .filter(([source, track]) => track.retiredAt === null && isInside(folder, source) && !present.has(source))
     .map(([, track]) => track.id);
   if (gone.length > 0) {
-    await time("dbMs", () => retireTracks(db, gone));
+    await time("dbMs", () => retireTracks(db, gone, cache));
   }
   summary.retired = gone.length;
   options.onProgress?.({ type: "retired", count: gone.length });
@@ -170,6 +172,7 @@ export async function ingestFolder(options: IngestOptions): Promise<IngestSummar
 
 interface PublishContext {
   db: Db;
+  cache: CatalogCache | undefined;
   storage: ObjectStorage;
   workDir: string;
   time: <T>(phase: keyof IngestDurations, work: () => Promise<T>) => Promise<T>;
@@ -180,7 +183,7 @@ async function publish(
   file: ScannedFile,
   hash: string,
   existing: SourceTrack | null,
-  { db, storage, workDir, time }: PublishContext,
+  { db, storage, workDir, time, cache }: PublishContext,
 ): Promise<number> {
   const tags = await time("tagsMs", () => readTags(file.path));
   const trackId = existing?.id ?? randomUUID();
@@ -202,34 +205,39 @@ async function publish(
     });
 
     await time("dbMs", () =>
-      recordPublishedTrack(db, {
-        trackId,
-        isNew: !existing,
-        sourcePath: file.path,
-        sourceHash: hash,
-        title: tags.title,
-        artists: tags.artists,
-        albumArtist: tags.albumArtist,
-        album: tags.album,
-        releaseDate: tags.releaseDate,
-        genre: tags.genre,
-        trackNumber: tags.trackNumber,
-        discNumber: tags.discNumber,
-        durationMs: tags.durationMs,
-        explicit: tags.explicit,
-        isrc: tags.isrc,
-        loudness: ladder.loudness,
-        masterKey: prefix + ladder.master,
-        renditions: ladder.renditions.map((rendition) => ({
-          bitrateKbps: rendition.bitrateKbps,
-          codecs: rendition.codecs,
-          pathPrefix: `${prefix}${rendition.dir}/`,
-          segmentCount: rendition.segments.length,
-          sizeBytes: rendition.totalBytes,
-        })),
-        contentKey: ladder.key,
-        coverKey,
-      }),
+      recordPublishedTrack(
+        db,
+        {
+          trackId,
+          isNew: !existing,
+          sourcePath: file.path,
+          sourceHash: hash,
+          title: tags.title,
+          artists: tags.artists,
+          albumArtist: tags.albumArtist,
+          album: tags.album,
+          releaseDate: tags.releaseDate,
+          genre: tags.genre,
+          label: tags.label,
+          trackNumber: tags.trackNumber,
+          discNumber: tags.discNumber,
+          durationMs: tags.durationMs,
+          explicit: tags.explicit,
+          isrc: tags.isrc,
+          loudness: ladder.loudness,
+          masterKey: prefix + ladder.master,
+          renditions: ladder.renditions.map((rendition) => ({
+            bitrateKbps: rendition.bitrateKbps,
+            codecs: rendition.codecs,
+            pathPrefix: `${prefix}${rendition.dir}/`,
+            segmentCount: rendition.segments.length,
+            sizeBytes: rendition.totalBytes,
+          })),
+          contentKey: ladder.key,
+          coverKey,
+        },
+        cache,
+      ),
     );
     if (existing?.masterPath) await deletePrefix(storage, path.posix.dirname(existing.masterPath) + "/");
     return ladder.durationSeconds;

@@ -48,6 +48,7 @@ describe("readTags", () => {
         disc: "1/1",
         date: "2019-06-14",
         genre: "Synthwave",
+        publisher: "Tidewater Tapes",
         TSRC: "QZCDN1900003",
         ITUNESADVISORY: "1",
       },
@@ -63,6 +64,7 @@ describe("readTags", () => {
       releaseDate: "2019-06-14",
       year: 2019,
       genre: "Synthwave",
+      label: "Tidewater Tapes",
       isrc: "QZCDN1900003",
       explicit: true,
       sampleRate: 44100,
@@ -77,10 +79,11 @@ describe("readTags", () => {
     const file = path.join(dir.path, "multi.flac");
     await writeTone(file, {
       seconds: 1,
-      metadata: { title: "Duet", artist: "Ada Vale; Bo Rune", date: "2021" },
+      metadata: { title: "Duet", artist: "Ada Vale; Bo Rune", date: "2021", ORGANIZATION: "Loft Records" },
     });
     const tags = await readTags(file);
     expect(tags.artists).toEqual(["Ada Vale", "Bo Rune"]);
+    expect(tags.label).toBe("Loft Records");
     expect(tags.releaseDate).toBe("2021");
     expect(tags.explicit).toBe(false);
   });
@@ -91,6 +94,7 @@ describe("readTags", () => {
     const tags = await readTags(file);
     expect(tags.title).toBe("Untitled Demo");
     expect(tags.artists).toEqual([]);
+    expect(tags.label).toBeNull();
     expect(tags.durationMs).toBe(1000);
   });
 

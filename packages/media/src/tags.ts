@@ -21,6 +21,8 @@ export interface TrackTags {
   releaseDate: string | null;
   year: number | null;
   genre: string | null;
+  /** Record label: ID3 TPUB, Vorbis LABEL / ORGANIZATION / PUBLISHER, MP4 ----:LABEL and kin. */
+  label: string | null;
   isrc: string | null;
   /** iTunes advisory (rtng / ITUNESADVISORY): explicit content. */
   explicit: boolean;
@@ -72,6 +74,7 @@ export async function readTags(file: string): Promise<TrackTags> {
     releaseDate: date ?? (common.year ? String(common.year) : null),
     year: common.year ?? (date ? Number(date.slice(0, 4)) : null),
     genre: clean(common.genre?.[0]),
+    label: clean(common.label?.[0]),
     isrc: normaliseIsrc(common.isrc?.[0] ?? nativeValue(metadata, ["ISRC", "TXXX:ISRC"])),
     explicit: isExplicit(metadata),
     durationMs: Math.round(duration * 1000),

@@ -1,26 +1,21 @@
-import Link from "next/link";
+import { AlbumCard } from "./album-card";
+import type { AlbumSummary } from "./album-card";
 
-import type { RouterOutputs } from "@cadence/api";
-
-type AlbumSummary = RouterOutputs["catalog"]["albums"]["albums"][number];
-
-export function AlbumGrid({ albums, label }: { albums: AlbumSummary[]; label: string }) {
+export function AlbumGrid({
+  albums,
+  label,
+  subtitle,
+}: {
+  albums: AlbumSummary[];
+  label: string;
+  /** The line under each title, when the default (year and artist) says too much. */
+  subtitle?: (album: AlbumSummary) => string;
+}) {
   return (
     <ul className="album-grid" aria-label={label}>
       {albums.map((album) => (
         <li key={album.id}>
-          <Link href={`/album/${album.id}`} className="album-card">
-            {album.coverUrl ? (
-              <img src={album.coverUrl} alt="" width={180} height={180} loading="lazy" />
-            ) : (
-              <div className="cover-placeholder" aria-hidden="true" />
-            )}
-            <span className="album-title">{album.title}</span>
-            <span className="album-sub">
-              {album.releaseYear ? `${album.releaseYear} · ` : ""}
-              {album.artist.name}
-            </span>
-          </Link>
+          <AlbumCard album={album} subtitle={subtitle?.(album)} />
         </li>
       ))}
     </ul>

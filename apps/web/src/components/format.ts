@@ -12,3 +12,15 @@ export function formatLength(ms: number): string {
   const minutes = Math.round(ms / 60000);
   return minutes >= 60 ? `${Math.floor(minutes / 60)} hr ${minutes % 60} min` : `${minutes} min`;
 }
+
+const longDate = new Intl.DateTimeFormat("en", { dateStyle: "long", timeZone: "UTC" });
+
+/** "June 14, 2019" from an ISO calendar date; the same on the server and in the browser. */
+export function formatReleaseDate(isoDate: string): string {
+  return longDate.format(new Date(`${isoDate}T00:00:00Z`));
+}
+
+/** "1 follower", "1,204 followers". */
+export function formatCount(count: number, one: string, many: string): string {
+  return `${count.toLocaleString("en")} ${count === 1 ? one : many}`;
+}

@@ -67,7 +67,9 @@ export function TrackRow({
       </td>
       <td>
         <div className="track-title">
-          {track.title}
+          <Link href={`/track/${track.id}`} tabIndex={inner} className="track-link">
+            {track.title}
+          </Link>
           {track.explicit && (
             <span className="explicit" title="Explicit">
               <span aria-hidden="true">E</span>

@@ -1,30 +1,91 @@
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 
-import { getAlbum, getArtist, listAlbums, viewerOf } from "@cadence/domain/catalog";
+import {
+  ARTIST_PAGE_RELEASES,
+  genreAlbums,
+  getAlbum,
+  getArtist,
+  getTrack,
+  home,
+  listAlbums,
+  listArtistReleases,
+  listGenres,
+  newReleases,
+  recentlyPlayed,
+  viewerOf,
+} from "@cadence/domain/catalog";
 
 import { expensiveReadProcedure } from "../trpc";
-import { dateBetween } from "../validation";
+import { pageInput, singleLine } from "../validation";
 
 export const catalogRouter = {
+  /** Every album, most recently added first. */
   albums: expensiveReadProcedure
-    .input(
-      z.strictObject({
-        limit: z.int().min(1).max(100).default(24),
-        cursor: z.strictObject({ createdAt: dateBetween(), id: z.uuid() }).optional(),
-      }),
-    )
+    .input(z.strictObject(pageInput(24)))
     .query(({ ctx, input }) => listAlbums(ctx.db, input)),
 
   album: expensiveReadProcedure
     .input(z.strictObject({ id: z.uuid("Not an album id") }))
     .query(async ({ ctx, input }) =>
-      getAlbum(ctx.db, input.id, await viewerOf(ctx.db, ctx.session.user.id, ctx.streaming)),
+      getAlbum(ctx, input.id, await viewerOf(ctx.db, ctx.session.user.id, ctx.streaming)),
     ),
 
   artist: expensiveReadProcedure
     .input(z.strictObject({ id: z.uuid("Not an artist id") }))
     .query(async ({ ctx, input }) =>
-      getArtist(ctx.db, input.id, await viewerOf(ctx.db, ctx.session.user.id, ctx.streaming)),
+      getArtist(ctx, input.id, await viewerOf(ctx.db, ctx.session.user.id, ctx.streaming)),
     ),
+
+  /** The artist's albums or singles and EPs, page by page (the artist answer holds the first). */
+  artistReleases: expensiveReadProcedure
+    .input(
+      z.strictObject({
+        id: z.uuid("Not an artist id"),
+        kind: z.enum(["album", "single"]),
+        ...pageInput(ARTIST_PAGE_RELEASES),
+      }),
+    )
+    .query(({ ctx, input }) =>
+      listArtistReleases(ctx, {
+        artistId: input.id,
+        kind: input.kind,
+        limit: input.limit,
+        cursor: input.cursor,
+      }),
+    ),
+
+  track: expensiveReadProcedure
+    .input(z.strictObject({ id: z.uuid("Not a track id") }))
+    .query(async ({ ctx, input }) =>
+      getTrack(ctx, input.id, await viewerOf(ctx.db, ctx.session.user.id, ctx.streaming)),
+    ),
+
+  genres: expensiveReadProcedure
+    .input(z.strictObject(pageInput(48)))
+    .query(({ ctx, input }) => listGenres(ctx, input)),
+
+  /** A genre's albums, newest first. */
+  genre: expensiveReadProcedure
+    .input(
+      z.strictObject({
+        name: singleLine({ max: 100, required: "Name a genre" }),
+        ...pageInput(24),
+      }),
+    )
+    .query(({ ctx, input }) =>
+      genreAlbums(ctx, { genre: input.name, limit: input.limit, cursor: input.cursor }),
+    ),
+
+  newReleases: expensiveReadProcedure
+    .input(z.strictObject(pageInput(24)))
+    .query(({ ctx, input }) => newReleases(ctx, input)),
+
+  /** The caller's own recently played albums. */
+  recentlyPlayed: expensiveReadProcedure
+    .input(z.strictObject(pageInput(24)))
+    .query(({ ctx, input }) => recentlyPlayed(ctx.db, ctx.session.user.id, input)),
+
+  /** The home page's shelves: new releases, recently played, genres (first pages). */
+  home: expensiveReadProcedure.query(({ ctx }) => home(ctx, ctx.session.user.id)),
 } satisfies TRPCRouterRecord;

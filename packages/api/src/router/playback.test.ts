@@ -7,6 +7,7 @@ import { eq, schema } from "@cadence/db";
 import type { Db } from "@cadence/db";
 
 import type { Session } from "../context";
+import { catalogKeys } from "@cadence/domain/catalog";
 import { contentKey, verifyGrant } from "@cadence/domain/streaming";
 
 import { createTestStack, insertTrack, stacks } from "../testing";
@@ -235,6 +236,9 @@ describe.each(stacks)("playback on $name", (stackConfig) => {
       occurredAt: new Date(),
     });
     await stack.caller(listener).playback.report({ events: [start("pa"), start("pb")] });
+    // The artist is cached: top tracks follow plays once the entry expires (here, dropped).
+    expect(await order()).toEqual([newer, first.trackId]);
+    await stack.cache.del(catalogKeys.artist(artistId));
     expect(await order()).toEqual([first.trackId, newer]);
   });
 

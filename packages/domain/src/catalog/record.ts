@@ -1,6 +1,8 @@
 import { eq, inArray, isNotNull, schema, sql } from "@cadence/db";
 import type { Db } from "@cadence/db";
 
+import { forgetCatalog } from "./cache-keys";
+import type { CatalogCache } from "./cache-keys";
 import { albumKey, artistNameKey } from "./keys";
 
 /**
@@ -22,6 +24,8 @@ export interface PublishedTrack {
   /** ISO date as precise as the tag: "2021-03-04", "2021-03" or "2021". */
   releaseDate: string | null;
   genre: string | null;
+  /** Record label (publisher / organization tags). */
+  label: string | null;
   trackNumber: number | null;
   discNumber: number | null;
   durationMs: number;
@@ -67,21 +71,41 @@ export async function tracksBySource(db: Db): Promise<Map<string, SourceTrack>> 
   return known;
 }
 
+/** The albums and artists (album artists and credited ones) whose cached pages show these tracks. */
+async function shownOn(db: Db, trackIds: string[]) {
+  const rows = await db
+    .select({
+      albumId: schema.track.albumId,
+      albumArtistId: schema.album.artistId,
+      creditedId: schema.trackArtist.artistId,
+    })
+    .from(schema.track)
+    .innerJoin(schema.album, eq(schema.album.id, schema.track.albumId))
+    .leftJoin(schema.trackArtist, eq(schema.trackArtist.trackId, schema.track.id))
+    .where(inArray(schema.track.id, trackIds));
+  return {
+    albumIds: rows.map((row) => row.albumId),
+    artistIds: rows.flatMap((row) => [row.albumArtistId, ...(row.creditedId ? [row.creditedId] : [])]),
+  };
+}
+
 /** A retired track whose file came back unchanged: its encoding is still published. */
-export async function restoreTrack(db: Db, trackId: string): Promise<void> {
+export async function restoreTrack(db: Db, trackId: string, cache?: CatalogCache): Promise<void> {
   await db
     .update(schema.track)
     .set({ retiredAt: null, updatedAt: new Date() })
     .where(eq(schema.track.id, trackId));
+  if (cache) await forgetCatalog(cache, await shownOn(db, [trackId]));
 }
 
 /** Tracks whose files are gone are retired, never deleted, so listening history keeps its rows. */
-export async function retireTracks(db: Db, trackIds: string[]): Promise<void> {
+export async function retireTracks(db: Db, trackIds: string[], cache?: CatalogCache): Promise<void> {
   if (trackIds.length === 0) return;
   await db
     .update(schema.track)
     .set({ retiredAt: new Date(), updatedAt: new Date() })
     .where(inArray(schema.track.id, trackIds));
+  if (cache) await forgetCatalog(cache, await shownOn(db, trackIds));
 }
 
 function toSqlDate(value: string | null): string | null {
@@ -90,14 +114,23 @@ function toSqlDate(value: string | null): string | null {
   return year ? `${year}-${month}-${day}` : null;
 }
 
-/** Upserts the artists and album of a published track, then the track, its credits and encoding. */
-export async function recordPublishedTrack(db: Db, item: PublishedTrack): Promise<void> {
+/**
+ * Upserts the artists and album of a published track, then the track, its credits and
+ * encoding, and drops the cached album and artists it shows on (`cache`, when given).
+ */
+export async function recordPublishedTrack(
+  db: Db,
+  item: PublishedTrack,
+  cache?: CatalogCache,
+): Promise<void> {
   const albumArtistName = item.albumArtist ?? item.artists[0] ?? "Unknown Artist";
   const trackArtistNames = item.artists.length > 0 ? item.artists : [albumArtistName];
   const albumTitle = item.album ?? "Unknown Album";
   const releaseDate = toSqlDate(item.releaseDate);
 
-  await db.transaction(async (tx) => {
+  // Before and after: the credits it had may have named other artists.
+  const before = cache && !item.isNew ? await shownOn(db, [item.trackId]) : null;
+  const touched = await db.transaction(async (tx) => {
     const artistIds = new Map<string, string>();
     // Upserted in key order, so concurrent transactions lock artist rows in the same order and
     // cannot deadlock on a collaboration credited the other way round.
@@ -126,6 +159,7 @@ export async function recordPublishedTrack(db: Db, item: PublishedTrack): Promis
         artistId: albumArtistId,
         releaseDate,
         genre: item.genre,
+        label: item.label,
         coverPath: item.coverKey,
       })
       .onConflictDoUpdate({
@@ -133,6 +167,8 @@ export async function recordPublishedTrack(db: Db, item: PublishedTrack): Promis
         set: {
           releaseDate: sql`coalesce(${schema.album.releaseDate}, excluded.release_date)`,
           genre: sql`coalesce(${schema.album.genre}, excluded.genre)`,
+          // A label in the tags wins: re-tagging is how a wrong one gets fixed.
+          label: sql`coalesce(excluded.label, ${schema.album.label})`,
           coverPath: sql`coalesce(excluded.cover_path, ${schema.album.coverPath})`,
         },
       })
@@ -185,5 +221,10 @@ export async function recordPublishedTrack(db: Db, item: PublishedTrack): Promis
         target: schema.trackKey.trackId,
         set: { key: item.contentKey, createdAt: new Date() },
       });
+    return { albumIds: [albumRow.id], artistIds: [...artistIds.values()] };
+  });
+  await forgetCatalog(cache, {
+    albumIds: [...touched.albumIds, ...(before?.albumIds ?? [])],
+    artistIds: [...touched.artistIds, ...(before?.artistIds ?? [])],
   });
 }

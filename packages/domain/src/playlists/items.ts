@@ -2,8 +2,10 @@ import { cached } from "@cadence/cache";
 import { and, asc, count, eq, gt, inArray, schema } from "@cadence/db";
 import type { Db } from "@cadence/db";
 
-import { trackWith, toCatalogTrack, visibleTrack } from "../catalog/read";
-import type { CatalogTrack, Viewer } from "../catalog/read";
+import { UNAVAILABLE } from "../catalog/rights";
+import { trackRecordOf, trackWith, viewTracks } from "../catalog/track-view";
+import type { CatalogTrack, Viewer } from "../catalog/track-view";
+import { visibleTrack } from "../catalog/visibility";
 import { AppError } from "../errors";
 import type { DomainServices } from "../services";
 import { versionKey, viewPlaylist } from "./meta";
@@ -68,7 +70,16 @@ async function tracksById(db: Db, ids: string[], viewer: Viewer): Promise<Map<st
     where: inArray(schema.track.id, [...new Set(ids)]),
     with: { ...trackWith, album: { columns: { id: true, title: true, coverPath: true } } },
   });
-  return new Map(rows.map((row) => [row.id, toCatalogTrack(row, row.album, viewer)]));
+  const retired = new Set(rows.filter((row) => row.retiredAt).map((row) => row.id));
+  const tracks = viewTracks(
+    rows.map((row) => trackRecordOf(row, row.album)),
+    viewer,
+  ).map((track) =>
+    retired.has(track.id)
+      ? { ...track, playable: false, unavailableReason: UNAVAILABLE.retired, stream: null }
+      : track,
+  );
+  return new Map(tracks.map((track) => [track.id, track]));
 }
 
 /**

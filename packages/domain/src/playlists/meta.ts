@@ -3,7 +3,7 @@ import type { Cache } from "@cadence/cache";
 import { eq, schema, sql } from "@cadence/db";
 import type { Db } from "@cadence/db";
 
-import { coverUrl } from "../catalog/read";
+import { coverUrl } from "../catalog/track-view";
 import { AppError } from "../errors";
 import { checkAccess } from "./access";
 

@@ -2,12 +2,10 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 
-import { Brand } from "~/components/brand";
-import { HomeIcon, UserIcon } from "~/components/icons";
-import { NavLink } from "~/components/nav-link";
 import { PasswordChangeNotice } from "~/components/password-change-notice";
 import { NowPlayingBar } from "~/components/player/now-playing-bar";
 import { PlayerProvider } from "~/components/player/player-provider";
+import { Sidebar } from "~/components/sidebar/sidebar";
 import { SignOutButton } from "~/components/sign-out-button";
 import { getSession } from "~/server/auth";
 
@@ -23,15 +21,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
         Skip to content
       </a>
       <div className="shell">
-        <nav className="sidebar" aria-label="Main">
-          <Brand />
-          <NavLink href="/">
-            <HomeIcon /> Home
-          </NavLink>
-          <NavLink href="/account">
-            <UserIcon /> Account
-          </NavLink>
-        </nav>
+        <Sidebar />
         <div className="main">
           <header className="topbar">
             <SignOutButton />

@@ -1,6 +1,7 @@
-import { AlbumGrid } from "~/components/album-grid";
 import { getSession } from "~/server/auth";
-import { fetchForPage, getQueryClient, trpc } from "~/trpc/server";
+import { HydrateClient, fetchForPage, getQueryClient, trpc } from "~/trpc/server";
+import { nextPage, PAGE } from "~/lib/pages";
+import { HomeView } from "./home-view";
 
 function greeting(date = new Date()): string {
   const hour = date.getHours();
@@ -9,8 +10,14 @@ function greeting(date = new Date()): string {
 
 export default async function HomePage() {
   const session = await getSession();
-  const { albums } = await fetchForPage(() =>
-    getQueryClient().fetchQuery(trpc.catalog.albums.queryOptions({ limit: 48 })),
+  const queryClient = getQueryClient();
+  await fetchForPage(() =>
+    Promise.all([
+      queryClient.fetchQuery(trpc.catalog.home.queryOptions()),
+      queryClient.prefetchInfiniteQuery(
+        trpc.catalog.albums.infiniteQueryOptions({ limit: PAGE.albums }, { getNextPageParam: nextPage }),
+      ),
+    ]),
   );
   return (
     <>
@@ -18,12 +25,9 @@ export default async function HomePage() {
         <h1>{greeting()}</h1>
         <p>Signed in as {session?.user.email}.</p>
       </section>
-      <h2 className="section-title">Albums</h2>
-      {albums.length > 0 ? (
-        <AlbumGrid albums={albums} label="Albums" />
-      ) : (
-        <p className="muted">The catalog is empty. Ingest a music folder to fill it (see the README).</p>
-      )}
+      <HydrateClient>
+        <HomeView />
+      </HydrateClient>
     </>
   );
 }

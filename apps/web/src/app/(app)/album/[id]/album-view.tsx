@@ -3,9 +3,13 @@
 import { useSuspenseQuery } from "@tanstack/react-query";
 import Link from "next/link";
 
-import { formatLength } from "~/components/format";
+import { CollectionCover } from "~/components/collection-cover";
+import { CopyLinkButton } from "~/components/copy-link-button";
+import { formatLength, formatReleaseDate } from "~/components/format";
+import { genrePath } from "~/components/genre-card";
 import { PlayAllButton, TrackList } from "~/components/track-list";
 import { useTRPC } from "~/trpc/react";
+import styles from "./album-view.module.css";
 
 export function AlbumView({ id }: { id: string }) {
   const trpc = useTRPC();
@@ -13,32 +17,49 @@ export function AlbumView({ id }: { id: string }) {
   return (
     <article>
       <header className="collection-header">
-        {album.coverUrl ? (
-          <img
-            className="collection-cover"
-            src={album.coverUrl}
-            alt={`Cover of ${album.title}`}
-            width={232}
-            height={232}
-          />
-        ) : (
-          <div className="collection-cover cover-placeholder" aria-hidden="true" />
-        )}
+        <CollectionCover url={album.coverUrl} alt={`Cover of ${album.title}`} />
         <div>
-          <p className="eyebrow">Album</p>
+          <p className="eyebrow">{album.kind === "single" ? "Single" : "Album"}</p>
           <h1>{album.title}</h1>
           <p className="collection-meta">
             <Link href={`/artist/${album.artist.id}`}>{album.artist.name}</Link>
-            {album.releaseYear && <> · {album.releaseYear}</>}
-            {album.genre && <> · {album.genre}</>} · {album.tracks.length}{" "}
-            {album.tracks.length === 1 ? "song" : "songs"}, {formatLength(album.durationMs)}
+            {album.releaseYear && <> · {album.releaseYear}</>} · {album.trackCount}{" "}
+            {album.trackCount === 1 ? "song" : "songs"}, {formatLength(album.durationMs)}
           </p>
         </div>
       </header>
       <div className="collection-actions">
         <PlayAllButton tracks={album.tracks} label={album.title} />
+        <CopyLinkButton path={`/album/${album.id}`} what={album.title} />
       </div>
       <TrackList tracks={album.tracks} label={`Tracks of ${album.title}`} />
+      <h2 className="visually-hidden">About this release</h2>
+      <dl className={styles.facts}>
+        {album.releaseDate && (
+          <div>
+            <dt>Released</dt>
+            <dd>{formatReleaseDate(album.releaseDate)}</dd>
+          </div>
+        )}
+        {album.label && (
+          <div>
+            <dt>Label</dt>
+            <dd>{album.label}</dd>
+          </div>
+        )}
+        {album.genre && (
+          <div>
+            <dt>Genre</dt>
+            <dd>
+              <Link href={genrePath(album.genre)}>{album.genre}</Link>
+            </dd>
+          </div>
+        )}
+        <div>
+          <dt>Length</dt>
+          <dd>{formatLength(album.durationMs)}</dd>
+        </div>
+      </dl>
     </article>
   );
 }

@@ -2,9 +2,12 @@
 
 import { useSuspenseQuery } from "@tanstack/react-query";
 
-import { AlbumGrid } from "~/components/album-grid";
+import { CollectionCover } from "~/components/collection-cover";
+import { CopyLinkButton } from "~/components/copy-link-button";
+import { formatCount } from "~/components/format";
 import { PlayAllButton, TrackList } from "~/components/track-list";
 import { useTRPC } from "~/trpc/react";
+import { ReleasesSection } from "./releases-section";
 
 export function ArtistView({ id }: { id: string }) {
   const trpc = useTRPC();
@@ -12,24 +15,38 @@ export function ArtistView({ id }: { id: string }) {
   return (
     <article>
       <header className="collection-header artist">
-        {artist.imageUrl ? (
-          <img className="collection-cover round" src={artist.imageUrl} alt="" width={232} height={232} />
-        ) : (
-          <div className="collection-cover round cover-placeholder" aria-hidden="true" />
-        )}
+        <CollectionCover url={artist.imageUrl} alt="" round />
         <div>
           <p className="eyebrow">Artist</p>
           <h1>{artist.name}</h1>
+          <p className="collection-meta">{formatCount(artist.followerCount, "follower", "followers")}</p>
           {artist.bio && <p className="collection-meta">{artist.bio}</p>}
         </div>
       </header>
       <div className="collection-actions">
         <PlayAllButton tracks={artist.topTracks} label={artist.name} />
+        <CopyLinkButton path={`/artist/${artist.id}`} what={artist.name} />
       </div>
-      <h2 className="section-title">Popular</h2>
-      <TrackList tracks={artist.topTracks} showAlbum label={`Popular tracks by ${artist.name}`} />
-      <h2 className="section-title">Discography</h2>
-      <AlbumGrid albums={artist.albums} label={`Albums by ${artist.name}`} />
+      {artist.topTracks.length > 0 && (
+        <>
+          <h2 className="section-title">Popular</h2>
+          <TrackList tracks={artist.topTracks} showAlbum label={`Popular tracks by ${artist.name}`} />
+        </>
+      )}
+      <ReleasesSection
+        artistId={artist.id}
+        kind="album"
+        title="Albums"
+        label={`Albums by ${artist.name}`}
+        first={artist.albums}
+      />
+      <ReleasesSection
+        artistId={artist.id}
+        kind="single"
+        title="Singles & EPs"
+        label={`Singles and EPs by ${artist.name}`}
+        first={artist.singles}
+      />
     </article>
   );
 }

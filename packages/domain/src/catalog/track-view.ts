@@ -1,0 +1,133 @@
+import { asc, schema } from "@cadence/db";
+import type { Db } from "@cadence/db";
+
+import { loadListener } from "../listener";
+import type { Listener } from "../listener";
+import { signedStream } from "../streaming/grant";
+import type { SignedStream, StreamConfig } from "../streaming/grant";
+import { isReleased, mayPlay } from "./rights";
+
+/** Who is looking: their rights decide what is playable, and playable tracks come signed. */
+export interface Viewer {
+  listener: Listener;
+  streaming: StreamConfig;
+}
+
+/** The caller as a catalog viewer: their rights and the signing config. */
+export async function viewerOf(db: Db, userId: string, streaming: StreamConfig): Promise<Viewer> {
+  return { listener: await loadListener(db, userId), streaming };
+}
+
+/** What a track is, the same for every listener. */
+export interface TrackFacts {
+  id: string;
+  title: string;
+  artists: { id: string; name: string }[];
+  album: { id: string; title: string; coverUrl: string | null };
+  durationMs: number;
+  trackNumber: number | null;
+  discNumber: number;
+  explicit: boolean;
+  loudnessLufs: number | null;
+  truePeakDb: number | null;
+}
+
+/** What the player and track lists need to show and play a track. */
+export interface CatalogTrack extends TrackFacts {
+  playable: boolean;
+  unavailableReason: string | null;
+  /**
+   * A signed stream URL for a playable, encoded track. The rights check has just run, so a
+   * click can start loading without asking the server first (one round trip less).
+   */
+  stream: SignedStream | null;
+}
+
+/**
+ * A track as the cache keeps it (JSON, so dates are ISO strings): its facts and what decides
+ * who may play it. Only tracks that are not retired; unreleased ones carry their release
+ * instant and are dropped when read, so a cached album shows a track the moment it is out.
+ */
+export interface TrackRecord {
+  facts: TrackFacts;
+  territories: string[] | null;
+  availableFrom: string | null;
+  masterPath: string | null;
+}
+
+/** Covers are public and content-addressed (covers/<sha256>.<ext>), so their URLs never go stale. */
+export function coverUrl(album: { coverPath: string | null }): string | null {
+  return album.coverPath ? `/api/${album.coverPath}` : null;
+}
+
+/** The relations a track row needs to become a record: its credited artists, in order. */
+export const trackWith = {
+  trackArtists: {
+    orderBy: [asc(schema.trackArtist.position)],
+    with: { artist: { columns: { id: true as const, name: true as const } } },
+  },
+};
+
+type TrackRow = typeof schema.track.$inferSelect & {
+  trackArtists: { artist: { id: string; name: string } }[];
+};
+
+export function trackRecordOf(
+  row: TrackRow,
+  album: { id: string; title: string; coverPath: string | null },
+): TrackRecord {
+  return {
+    facts: {
+      id: row.id,
+      title: row.title,
+      artists: row.trackArtists.map((credit) => credit.artist),
+      album: { id: album.id, title: album.title, coverUrl: coverUrl(album) },
+      durationMs: row.durationMs,
+      trackNumber: row.trackNumber,
+      discNumber: row.discNumber,
+      explicit: row.explicit,
+      loudnessLufs: row.loudnessLufs,
+      truePeakDb: row.truePeakDb,
+    },
+    territories: row.territories,
+    availableFrom: row.availableFrom?.toISOString() ?? null,
+    masterPath: row.masterPath,
+  };
+}
+
+/** Records still visible at `now` (cached ones may predate a release). */
+export function releasedRecords(records: readonly TrackRecord[], now: Date): TrackRecord[] {
+  return records.filter((record) => isReleased(availability(record), now));
+}
+
+const availability = (record: TrackRecord) => ({
+  availableFrom: record.availableFrom ? new Date(record.availableFrom) : null,
+});
+
+/**
+ * Records as this viewer sees them: the one place per-viewer track state is applied (rights,
+ * signed streams), after any cache. Unreleased records are left out.
+ */
+export function viewTracks(
+  records: readonly TrackRecord[],
+  viewer: Viewer,
+  now = new Date(),
+): CatalogTrack[] {
+  const { listener, streaming } = viewer;
+  return releasedRecords(records, now).map((record) => {
+    const verdict = mayPlay(
+      { ...record, ...availability(record), explicit: record.facts.explicit, retiredAt: null },
+      listener,
+      now,
+    );
+    return {
+      ...record.facts,
+      playable: verdict.playable,
+      unavailableReason: verdict.playable ? null : verdict.reason,
+      stream:
+        verdict.playable && record.masterPath
+          ? signedStream(streaming, listener, { trackId: record.facts.id, masterPath: record.masterPath })
+          : null,
+    };
+  });
+}
