@@ -1,13 +1,17 @@
 import { authRouter } from "./router/auth";
 import { catalogRouter } from "./router/catalog";
+import { libraryRouter } from "./router/library";
 import { playbackRouter } from "./router/playback";
+import { profileRouter } from "./router/profile";
 import { userRouter } from "./router/user";
 import { createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
   auth: authRouter,
   catalog: catalogRouter,
+  library: libraryRouter,
   playback: playbackRouter,
+  profile: profileRouter,
   user: userRouter,
 });
 

@@ -87,3 +87,6 @@ export function publicHttpsUrl(max = 2048) {
       .refine((value) => isPublicHost(new URL(value).hostname), "Use a public web address")
   );
 }
+
+/** A page cursor the server handed out (opaque base64url); the domain checks what is inside. */
+export const pageCursor = () => token(2048);

@@ -4,6 +4,7 @@ import type { Db } from "@cadence/db";
 import { AppError } from "../errors";
 import { signedStream } from "../streaming/grant";
 import type { SignedStream, StreamConfig } from "../streaming/grant";
+import { likedSet } from "../library/liked-set";
 import { loadListener } from "../listener";
 import type { Listener } from "../listener";
 import { mayPlay } from "./rights";
@@ -28,6 +29,8 @@ export interface CatalogTrack {
   truePeakDb: number | null;
   playable: boolean;
   unavailableReason: string | null;
+  /** In the viewer's Liked Songs. */
+  liked: boolean;
   /**
    * A signed stream URL for a playable, encoded track. The rights check has just run, so a
    * click can start loading without asking the server first (one round trip less).
@@ -51,21 +54,23 @@ export function coverUrl(album: { coverPath: string | null }): string | null {
 
 const year = (date: string | null) => (date ? Number(date.slice(0, 4)) : null);
 
-const trackWith = {
+export const trackWith = {
   trackArtists: {
     orderBy: [asc(schema.trackArtist.position)],
     with: { artist: { columns: { id: true as const, name: true as const } } },
   },
 };
 
-type TrackRow = typeof schema.track.$inferSelect & {
+export type TrackRow = typeof schema.track.$inferSelect & {
   trackArtists: { artist: { id: string; name: string } }[];
 };
 
-function toCatalogTrack(
+export function toCatalogTrack(
   row: TrackRow,
   album: { id: string; title: string; coverPath: string | null },
   { listener, streaming }: Viewer,
+  /** The viewer's liked tracks among the list's (likedSet: one query per list). */
+  liked: ReadonlySet<string>,
 ): CatalogTrack {
   const verdict = mayPlay(row, listener);
   return {
@@ -81,6 +86,7 @@ function toCatalogTrack(
     truePeakDb: row.truePeakDb,
     playable: verdict.playable,
     unavailableReason: verdict.playable ? null : verdict.reason,
+    liked: liked.has(row.id),
     stream:
       verdict.playable && row.masterPath
         ? signedStream(streaming, listener, { trackId: row.id, masterPath: row.masterPath })
@@ -89,7 +95,7 @@ function toCatalogTrack(
 }
 
 /** Tracks a listener can see: not retired, and released (unreleased ones are invisible). */
-const visibleTrack = (now: Date) =>
+export const visibleTrack = (now: Date) =>
   and(
     isNull(schema.track.retiredAt),
     or(isNull(schema.track.availableFrom), lte(schema.track.availableFrom, now)),
@@ -99,7 +105,7 @@ const visibleTrack = (now: Date) =>
  * Albums with at least one visible track. Raw column names under an alias of its own: the
  * relational query builder renames every table reference in a `where` to the album's alias.
  */
-const hasVisibleTrack = (now: Date) =>
+export const hasVisibleTrack = (now: Date) =>
   exists(
     sql`(select 1 from track v where v.album_id = ${schema.album.id} and v.retired_at is null
       and (v.available_from is null or v.available_from <= ${now.toISOString()}::timestamptz))`,
@@ -154,7 +160,12 @@ export async function getAlbum(db: Db, albumId: string, viewer: Viewer, now = ne
   });
   // An album with nothing released yet does not exist for listeners.
   if (!album || album.tracks.length === 0) throw new AppError("NOT_FOUND", "Album not found");
-  const tracks = album.tracks.map((t) => toCatalogTrack(t, album, viewer));
+  const liked = await likedSet(
+    db,
+    viewer.listener.userId,
+    album.tracks.map((t) => t.id),
+  );
+  const tracks = album.tracks.map((t) => toCatalogTrack(t, album, viewer, liked));
   return {
     id: album.id,
     title: album.title,
@@ -204,6 +215,7 @@ export async function getArtist(db: Db, artistId: string, viewer: Viewer, now = 
       })
     : [];
   trackRows.sort((a, b) => ids.indexOf(a.id) - ids.indexOf(b.id));
+  const liked = await likedSet(db, viewer.listener.userId, ids);
   return {
     id: artist.id,
     name: artist.name,
@@ -218,7 +230,7 @@ export async function getArtist(db: Db, artistId: string, viewer: Viewer, now = 
       coverUrl: coverUrl(a),
     })),
     /** Most played first. */
-    topTracks: trackRows.map((t) => toCatalogTrack(t, t.album, viewer)),
+    topTracks: trackRows.map((t) => toCatalogTrack(t, t.album, viewer, liked)),
   };
 }
 
