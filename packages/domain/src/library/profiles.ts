@@ -1,4 +1,4 @@
-import { and, count, desc, eq, isNull, schema, sql } from "@cadence/db";
+import { and, count, desc, eq, inArray, isNull, schema, sql } from "@cadence/db";
 import type { Db } from "@cadence/db";
 
 import { AppError } from "../errors";
@@ -79,9 +79,6 @@ export async function profilePlaylists(
       name: p.name,
       description: p.description,
       key: timeKey(p.createdAt),
-      trackCount: sql<number>`(select count(*) from playlist_item i where i.playlist_id = ${p.id})`.mapWith(
-        Number,
-      ),
     })
     .from(p)
     .where(
@@ -94,13 +91,26 @@ export async function profilePlaylists(
     .orderBy(desc(p.createdAt), desc(p.id))
     .limit(page.limit + 1);
   const pageRows = rows.slice(0, page.limit);
-  const covers = await playlistCovers(
-    db,
-    pageRows.map((row) => row.id),
-  );
+  const ids = pageRows.map((row) => row.id);
+  const item = schema.playlistItem;
+  const [covers, counts] = await Promise.all([
+    playlistCovers(db, ids),
+    ids.length
+      ? db
+          .select({ id: item.playlistId, n: count() })
+          .from(item)
+          .where(inArray(item.playlistId, ids))
+          .groupBy(item.playlistId)
+      : [],
+  ]);
+  const trackCounts = new Map(counts.map((row) => [row.id, row.n]));
   const last = pageRows.at(-1);
   return {
-    items: pageRows.map(({ key: _key, ...row }) => ({ ...row, imageUrls: covers.get(row.id) ?? [] })),
+    items: pageRows.map(({ key: _key, ...row }) => ({
+      ...row,
+      imageUrls: covers.get(row.id) ?? [],
+      trackCount: trackCounts.get(row.id) ?? 0,
+    })),
     nextCursor: rows.length > page.limit && last ? encodeCursor([last.key, last.id]) : null,
   };
 }
