@@ -88,5 +88,12 @@ export function publicHttpsUrl(max = 2048) {
   );
 }
 
-/** A page cursor the server handed out (opaque base64url); the domain checks what is inside. */
-export const pageCursor = () => token(2048);
+/**
+ * The paging part of a list's input, as tRPC's infinite queries send it: the cursor the previous
+ * page handed out (opaque base64url, checked inside by the domain; absent or null for the first
+ * page) and the direction, forward only.
+ */
+export const paging = {
+  cursor: token(2048).nullish(),
+  direction: z.literal("forward", "Lists page forward only").optional(),
+};

@@ -43,3 +43,13 @@ export const MuteIcon = svg(
 );
 export const QueueIcon = svg("M3 6h12v2H3zm0 4h12v2H3zm0 4h8v2H3zm14-4v6.2A3 3 0 1 0 19 19v-7h3v-2z");
 export const ClockIcon = svg("M12 2a10 10 0 1 0 10 10A10 10 0 0 0 12 2Zm1 10.4 3.5 2.1-.8 1.3L11 13V7h2Z");
+export const HeartIcon = svg(
+  "M16.5 3A5.5 5.5 0 0 0 12 5.3 5.5 5.5 0 0 0 2 8.5c0 3.8 3.4 6.9 8.6 11.5L12 21.3l1.4-1.3C18.6 15.4 22 12.3 22 8.5A5.5 5.5 0 0 0 16.5 3Zm-4.4 15.6-.1.1-.1-.1C7.1 14.3 4 11.5 4 8.5 4 6.5 5.5 5 7.5 5c1.5 0 3 1 3.6 2.4h1.9C13.5 6 15 5 16.5 5c2 0 3.5 1.5 3.5 3.5 0 3-3.1 5.8-7.9 10.1Z",
+);
+export const HeartFilledIcon = svg(
+  "M12 21.3 10.6 20C5.4 15.4 2 12.3 2 8.5A5.5 5.5 0 0 1 12 5.3 5.5 5.5 0 0 1 22 8.5c0 3.8-3.4 6.9-8.6 11.5z",
+);
+export const CheckIcon = svg("M9 16.2 4.8 12l-1.4 1.4L9 19 21 7l-1.4-1.4z");
+export const LinkIcon = svg(
+  "M3.9 12A3.1 3.1 0 0 1 7 8.9h4V7H7a5 5 0 0 0 0 10h4v-1.9H7A3.1 3.1 0 0 1 3.9 12ZM8 13h8v-2H8zm9-6h-4v1.9h4a3.1 3.1 0 0 1 0 6.2h-4V17h4a5 5 0 0 0 0-10Z",
+);

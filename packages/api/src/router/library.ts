@@ -13,7 +13,7 @@ import {
 } from "@cadence/domain/library";
 
 import { protectedProcedure } from "../trpc";
-import { pageCursor } from "../validation";
+import { paging } from "../validation";
 
 const trackId = z.uuid("Not a track id");
 const albumId = z.uuid("Not an album id");
@@ -27,7 +27,7 @@ export const libraryRouter = {
     .mutation(({ ctx, input }) => likeTrack(ctx.db, ctx.session.user.id, input)),
 
   likedTracks: protectedProcedure
-    .input(z.strictObject({ cursor: pageCursor().optional(), limit: limit(50) }))
+    .input(z.strictObject({ ...paging, limit: limit(50) }))
     .query(async ({ ctx, input }) =>
       likedTracks(ctx.db, await viewerOf(ctx.db, ctx.session.user.id, ctx.streaming), input),
     ),
@@ -53,7 +53,7 @@ export const libraryRouter = {
       z.strictObject({
         kind: z.enum(["playlist", "album", "artist"]).optional(),
         sort: z.enum(["recent", "alphabetical", "creator"]).default("recent"),
-        cursor: pageCursor().optional(),
+        ...paging,
         limit: limit(50),
       }),
     )

@@ -149,6 +149,14 @@ describe.each(stacks)("likes on $name", (stackConfig) => {
       code: "BAD_REQUEST",
       field: "cursor",
     });
+    // As tRPC's infinite queries send it: the first page with a null cursor, the direction.
+    expect((await api.library.likedTracks({ cursor: null, direction: "forward" })).items).toBeInstanceOf(
+      Array,
+    );
+    expect(await failureOf(api.library.likedTracks({ direction: "backward" as "forward" }))).toMatchObject({
+      code: "BAD_REQUEST",
+      field: "direction",
+    });
     expect(await failureOf(api.library.likedTracks({ limit: 1000 }))).toMatchObject({
       code: "BAD_REQUEST",
       field: "limit",

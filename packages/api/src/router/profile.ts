@@ -4,7 +4,7 @@ import { z } from "zod";
 import { followUser, getProfile, profilePlaylists, USERNAME_PATTERN } from "@cadence/domain/library";
 
 import { protectedProcedure } from "../trpc";
-import { pageCursor } from "../validation";
+import { paging } from "../validation";
 
 const userId = z.uuid("Not a listener id");
 
@@ -27,7 +27,7 @@ export const profileRouter = {
     .input(
       z.strictObject({
         userId,
-        cursor: pageCursor().optional(),
+        ...paging,
         limit: z.int().min(1).max(100).default(24),
       }),
     )

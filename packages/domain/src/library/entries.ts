@@ -24,7 +24,7 @@ export interface LibraryPage {
   kind?: LibraryFilter | undefined;
   sort: LibrarySort;
   limit: number;
-  cursor?: string | undefined;
+  cursor?: string | null | undefined;
 }
 
 /** Liked Songs is not a row anywhere: its entry has this id and leads to /collection/tracks. */

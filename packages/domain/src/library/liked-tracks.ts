@@ -19,7 +19,7 @@ const like = schema.trackLike;
 export async function likedTracks(
   db: Db,
   viewer: Viewer,
-  page: { limit: number; cursor?: string | undefined },
+  page: { limit: number; cursor?: string | null | undefined },
   now = new Date(),
 ): Promise<{ items: LikedTrack[]; nextCursor: string | null; total: number }> {
   const mine = and(eq(like.userId, viewer.listener.userId), visibleTrack(now));

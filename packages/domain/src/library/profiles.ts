@@ -66,7 +66,7 @@ export interface PublicPlaylist {
  */
 export async function profilePlaylists(
   db: Db,
-  page: { userId: string; limit: number; cursor?: string | undefined },
+  page: { userId: string; limit: number; cursor?: string | null | undefined },
 ): Promise<{ items: PublicPlaylist[]; nextCursor: string | null }> {
   if (!(await listenerExists(db, page.userId))) {
     throw new AppError("NOT_FOUND", "Listener not found", "userId");

@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 
 import { Brand } from "~/components/brand";
-import { HomeIcon, UserIcon } from "~/components/icons";
+import { HomeIcon, LibraryIcon, UserIcon } from "~/components/icons";
 import { NavLink } from "~/components/nav-link";
 import { PasswordChangeNotice } from "~/components/password-change-notice";
 import { NowPlayingBar } from "~/components/player/now-playing-bar";
@@ -28,12 +28,19 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
           <NavLink href="/">
             <HomeIcon /> Home
           </NavLink>
+          <NavLink href="/library">
+            <LibraryIcon /> Your Library
+          </NavLink>
           <NavLink href="/account">
             <UserIcon /> Account
           </NavLink>
         </nav>
         <div className="main">
           <header className="topbar">
+            {/* Leads to /user/<username>: the profile others see. */}
+            <Link href="/profile" className="button secondary">
+              Your profile
+            </Link>
             <SignOutButton />
             {/* A client-side link: a full page load would stop the music. */}
             <Link href="/account" className="avatar" title={session.user.email} aria-label="Your account">

@@ -3,6 +3,7 @@
 import { useSuspenseQuery } from "@tanstack/react-query";
 
 import { AlbumGrid } from "~/components/album-grid";
+import { FollowArtistButton } from "~/components/library/follow-artist-button";
 import { PlayAllButton, TrackList } from "~/components/track-list";
 import { useTRPC } from "~/trpc/react";
 
@@ -25,6 +26,7 @@ export function ArtistView({ id }: { id: string }) {
       </header>
       <div className="collection-actions">
         <PlayAllButton tracks={artist.topTracks} label={artist.name} />
+        <FollowArtistButton artistId={artist.id} />
       </div>
       <h2 className="section-title">Popular</h2>
       <TrackList tracks={artist.topTracks} showAlbum label={`Popular tracks by ${artist.name}`} />
