@@ -88,6 +88,7 @@ test("like a track from an album and play it from Liked Songs; one heart everywh
 test("follow an artist and save an album, and find them in the library", async ({ page }) => {
   await signedIn(page, "Carol");
   await page.getByRole("list", { name: "Albums" }).getByRole("link").first().click();
+  await expect(trackTable(page)).toBeVisible();
   const album = (await page.getByRole("heading", { level: 1 }).textContent()) ?? "";
   const save = page.getByRole("button", { name: "Save to Your Library" });
   await save.click();

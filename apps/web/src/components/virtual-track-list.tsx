@@ -1,12 +1,10 @@
 "use client";
 
-import { useWindowVirtualizer } from "@tanstack/react-virtual";
-import { useEffect, useLayoutEffect, useRef, useState } from "react";
-
 import type { CatalogTrack } from "./player/to-player-track";
 import { TrackListHead, useListPlayback } from "./track-list";
 import { TrackRow } from "./track-row";
 import { useRovingRows } from "./use-roving-rows";
+import { useWindowRows } from "./use-window-rows";
 
 const ROW_HEIGHT = 57;
 /** Ask for the next page while this many loaded rows are still ahead of the listener. */
@@ -36,20 +34,11 @@ export function VirtualTrackList({
   loadMore,
 }: VirtualTrackListProps) {
   const list = useListPlayback(tracks);
-  const table = useRef<HTMLTableElement>(null);
-  const [scrollMargin, setScrollMargin] = useState(0);
-  useLayoutEffect(() => {
-    // Where the rows start in the document: the header of the page scrolls away above them.
-    const body = table.current?.tBodies[0];
-    if (body) setScrollMargin(body.getBoundingClientRect().top + window.scrollY);
-  }, []);
-  const virtualizer = useWindowVirtualizer({
+  const { container, virtualizer, items, before, after } = useWindowRows<HTMLTableSectionElement>({
     count: tracks.length,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 8,
-    scrollMargin,
+    estimateSize: ROW_HEIGHT,
+    more: { hasMore, busy: loadingMore, ahead: LOAD_AHEAD, load: loadMore },
   });
-  const items = virtualizer.getVirtualItems();
   const roving = useRovingRows(tracks.length, Math.max(0, list.currentIndex), (index) =>
     virtualizer.scrollToIndex(index),
   );
@@ -57,18 +46,10 @@ export function VirtualTrackList({
   const rendered = items.some((item) => item.index === roving.tabStop);
   const tabStop = rendered ? roving.tabStop : (items[0]?.index ?? 0);
 
-  const lastIndex = items.at(-1)?.index ?? 0;
-  useEffect(() => {
-    if (hasMore && !loadingMore && lastIndex >= tracks.length - LOAD_AHEAD) loadMore();
-  }, [hasMore, loadingMore, lastIndex, tracks.length, loadMore]);
-
-  const before = items[0] ? items[0].start - scrollMargin : 0;
-  const after = items.at(-1) ? virtualizer.getTotalSize() - ((items.at(-1)?.end ?? 0) - scrollMargin) : 0;
-
   return (
-    <table ref={table} className="track-list" aria-label={label} aria-rowcount={total + 1}>
+    <table className="track-list" aria-label={label} aria-rowcount={total + 1}>
       <TrackListHead showAlbum />
-      <tbody onKeyDown={roving.onKeyDown}>
+      <tbody ref={container} onKeyDown={roving.onKeyDown}>
         {before > 0 && <tr aria-hidden="true" style={{ height: before }} />}
         {items.map((item) => {
           const track = tracks[item.index];

@@ -22,7 +22,8 @@ export function FollowUserButton({ profile }: { profile: Profile }) {
       followerCount: data.followerCount + (following === data.isFollowing ? 0 : following ? 1 : -1),
     }),
     send: (following: boolean) => client.profile.follow.mutate({ userId: profile.id, following }),
-    refresh: [queryKey],
+    // Every profile: mine counts whom I follow.
+    refresh: [trpc.profile.get.pathKey()],
   });
   return (
     <>

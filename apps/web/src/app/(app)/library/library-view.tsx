@@ -1,14 +1,15 @@
 "use client";
 
 import { keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
-import { useWindowVirtualizer } from "@tanstack/react-virtual";
 import Link from "next/link";
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useMemo, useState } from "react";
 
 import type { RouterOutputs } from "@cadence/api";
 
 import { EntryImage, entryHref } from "~/components/library/entry-image";
+import { useWindowRows } from "~/components/use-window-rows";
 import styles from "~/components/library/entries.module.css";
+import { REFRESH_ON_MOUNT } from "~/components/library/freshness";
 import { useTRPC } from "~/trpc/react";
 import { DEFAULT_ENTRIES, nextEntriesPage } from "./entries-query";
 import type { EntriesInput } from "./entries-query";
@@ -38,8 +39,11 @@ export function LibraryView() {
     ...trpc.library.entries.infiniteQueryOptions(input, { getNextPageParam: nextEntriesPage }),
     // A new filter or sort keeps the old list up until the new one arrives.
     placeholderData: keepPreviousData,
+    ...REFRESH_ON_MOUNT,
   });
   const entries = useMemo(() => query.data?.pages.flatMap((page) => page.items) ?? [], [query.data]);
+  const { fetchNextPage } = query;
+  const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage]);
 
   return (
     <section aria-labelledby="library-title">
@@ -83,9 +87,8 @@ export function LibraryView() {
           entries={entries}
           busy={query.isFetching}
           hasMore={query.hasNextPage}
-          loadMore={() => {
-            if (!query.isFetchingNextPage) void query.fetchNextPage();
-          }}
+          loadingMore={query.isFetchingNextPage}
+          loadMore={loadMore}
         />
       )}
     </section>
@@ -96,35 +99,24 @@ function EntryList({
   entries,
   busy,
   hasMore,
+  loadingMore,
   loadMore,
 }: {
   entries: Entry[];
   busy: boolean;
   hasMore: boolean;
+  loadingMore: boolean;
   loadMore: () => void;
 }) {
-  const list = useRef<HTMLUListElement>(null);
-  const [scrollMargin, setScrollMargin] = useState(0);
-  useLayoutEffect(() => {
-    if (list.current) setScrollMargin(list.current.getBoundingClientRect().top + window.scrollY);
-  }, []);
-  const virtualizer = useWindowVirtualizer({
+  const { container, virtualizer, items, before, after } = useWindowRows<HTMLUListElement>({
     count: entries.length,
-    estimateSize: () => ROW_HEIGHT,
+    estimateSize: ROW_HEIGHT,
     overscan: 6,
-    scrollMargin,
+    more: { hasMore, busy: loadingMore, ahead: 10, load: loadMore },
   });
-  const items = virtualizer.getVirtualItems();
-  const lastIndex = items.at(-1)?.index ?? 0;
-  useEffect(() => {
-    if (hasMore && lastIndex >= entries.length - 10) loadMore();
-  }, [hasMore, lastIndex, entries.length, loadMore]);
-
-  const before = items[0] ? items[0].start - scrollMargin : 0;
-  const after = items.at(-1) ? virtualizer.getTotalSize() - ((items.at(-1)?.end ?? 0) - scrollMargin) : 0;
   return (
     <ul
-      ref={list}
+      ref={container}
       className={styles.list}
       aria-label="Your Library"
       aria-busy={busy}

@@ -9,6 +9,7 @@ import { HeartFilledIcon } from "~/components/icons";
 import styles from "~/components/library/collection.module.css";
 import { PlayAllButton } from "~/components/track-list";
 import { VirtualTrackList } from "~/components/virtual-track-list";
+import { REFRESH_ON_MOUNT } from "~/components/library/freshness";
 import { useTRPC } from "~/trpc/react";
 import { LIKED_PAGE, nextLikedPage } from "./liked-query";
 
@@ -17,7 +18,10 @@ export function LikedSongsView() {
   const trpc = useTRPC();
   const { data: me } = useSuspenseQuery(trpc.user.me.queryOptions());
   const liked = useSuspenseInfiniteQuery(
-    trpc.library.likedTracks.infiniteQueryOptions({ limit: LIKED_PAGE }, { getNextPageParam: nextLikedPage }),
+    trpc.library.likedTracks.infiniteQueryOptions(
+      { limit: LIKED_PAGE },
+      { getNextPageParam: nextLikedPage, ...REFRESH_ON_MOUNT },
+    ),
   );
   const tracks = useMemo(
     () => liked.data.pages.flatMap((page) => page.items.map((i) => i.track)),
