@@ -1,4 +1,4 @@
-import { createDb } from "@cadence/db";
+import { createDb, eq, schema } from "@cadence/db";
 import { createAccount } from "@cadence/domain/account";
 
 import { e2eDatabaseUrl } from "../scripts/e2e-constants";
@@ -8,10 +8,28 @@ import { strongPassword } from "./helpers";
  * An account made straight in the e2e database, so specs about sign-in do not spend the
  * address's sign-up allowance that the sign-up specs rely on.
  */
-export async function createAccountInDb(email: string, password = strongPassword): Promise<string> {
+export async function createAccountInDb(
+  email: string,
+  password = strongPassword,
+  displayName = "Listener",
+): Promise<string> {
   const handle = createDb({ driver: "postgres", url: e2eDatabaseUrl(), maxConnections: 1 });
   try {
-    return (await createAccount(handle.db, { email, password, displayName: "Listener" })).id;
+    return (await createAccount(handle.db, { email, password, displayName })).id;
+  } finally {
+    await handle.close();
+  }
+}
+
+/** A listener's username (their profile's address, /user/<username>). */
+export async function usernameInDb(userId: string): Promise<string> {
+  const handle = createDb({ driver: "postgres", url: e2eDatabaseUrl(), maxConnections: 1 });
+  try {
+    const [row] = await handle.db
+      .select({ username: schema.profile.username })
+      .from(schema.profile)
+      .where(eq(schema.profile.userId, userId));
+    return row?.username ?? "";
   } finally {
     await handle.close();
   }

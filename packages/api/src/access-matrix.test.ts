@@ -29,7 +29,9 @@ type Row =
   /** Takes ids of things other listeners own: each attempt must be refused with one of `denied`. */
   | { attempts: ((intruder: Caller, f: Fixtures) => Promise<unknown>)[]; denied: Denied[] }
   /** Takes no id of anything another listener owns: says why, so the exemption is a decision. */
-  | { noForeignIds: string };
+  | { noForeignIds: string }
+  /** Shows other listeners' public things by design: the answer must hold none of their private ones. */
+  | { publicView: (intruder: Caller, f: Fixtures) => Promise<unknown> };
 
 const NOT_FOUND: Denied[] = ["NOT_FOUND"];
 // A public playlist may be seen; changing it is refused outright.
@@ -47,6 +49,23 @@ const matrix: Record<string, Row> = {
   "user.updatePreferences": { noForeignIds: "the caller's own settings" },
   "user.changePassword": { noForeignIds: "the caller's own password" },
   "user.deleteAccount": { noForeignIds: "the caller's own account" },
+  "catalog.artistReleases": { noForeignIds: "the public catalog" },
+  "catalog.track": { noForeignIds: "the public catalog" },
+  "catalog.genres": { noForeignIds: "the public catalog" },
+  "catalog.genre": { noForeignIds: "the public catalog" },
+  "catalog.newReleases": { noForeignIds: "the public catalog" },
+  "catalog.recentlyPlayed": { publicView: (i) => i.catalog.recentlyPlayed({}) },
+  "catalog.home": { publicView: (i) => i.catalog.home() },
+  "library.likeTrack": { noForeignIds: "catalog tracks, liked for the caller only" },
+  "library.likedTracks": { publicView: (i) => i.library.likedTracks({}) },
+  "library.saveAlbum": { noForeignIds: "catalog albums, saved for the caller only" },
+  "library.isAlbumSaved": { noForeignIds: "catalog albums, the caller's own saves" },
+  "library.followArtist": { noForeignIds: "catalog artists, followed by the caller" },
+  "library.isFollowingArtist": { noForeignIds: "catalog artists, the caller's own follows" },
+  "library.entries": { publicView: (i) => i.library.entries({}) },
+  "profile.get": { publicView: async (i, f) => i.profile.get({ username: await usernameOf(i, f) }) },
+  "profile.playlists": { publicView: (i, f) => i.profile.playlists({ userId: f.owner.user.id }) },
+  "profile.follow": { noForeignIds: "profiles are public and anyone may follow anyone (not themselves)" },
   "playlist.create": { noForeignIds: "creates the caller's own playlist" },
   "playlist.mine": { noForeignIds: "the caller's own playlists" },
   "playlist.join": {
@@ -144,6 +163,18 @@ const matrix: Record<string, Row> = {
 
 const procedures = Object.keys(appRouter._def.procedures);
 
+/** Whether any object in `value` is the track `id` marked as liked. */
+function likedAnywhere(value: unknown, id: string): boolean {
+  if (Array.isArray(value)) return value.some((v) => likedAnywhere(v, id));
+  if (value === null || typeof value !== "object") return false;
+  const record = value as Record<string, unknown>;
+  if (record.id === id && record.liked === true) return true;
+  return Object.values(record).some((v) => likedAnywhere(v, id));
+}
+
+let ownerUsername = "";
+const usernameOf = (_: Caller, f: Fixtures) => Promise.resolve(ownerUsername || f.owner.user.id);
+
 describe("the access matrix", () => {
   it("has a row for every procedure of the router, and none for procedures that do not exist", () => {
     expect(Object.keys(matrix).sort()).toEqual([...procedures].sort());
@@ -187,6 +218,9 @@ describe.each(stacks)("a second listener with the first one's ids, on $name", (s
       publicPlaylist: await playlistWith(true),
       trackId: trackIds[0] ?? "",
     };
+    ownerUsername = (await mine.user.me()).profile.username;
+    // The owner's own listening and likes, which nobody else may see.
+    await mine.library.likeTrack({ trackId: fixtures.trackId, liked: true });
     before = await snapshot();
   });
   afterAll(() => stack.close());
@@ -207,6 +241,19 @@ describe.each(stacks)("a second listener with the first one's ids, on $name", (s
     const { error } = outcome as { error: unknown };
     expect(error).toBeInstanceOf(TRPCError);
     expect(denied).toContain((error as TRPCError).code);
+  });
+
+  const views = Object.entries(matrix).flatMap(([path, row]) =>
+    "publicView" in row ? [{ path, view: row.publicView }] : [],
+  );
+
+  it.each(views)("$path shows nothing private of the owner's", async ({ view }) => {
+    const data = await view(stack.caller(intruder), fixtures);
+    const answer = JSON.stringify(data);
+    expect(answer).not.toContain(fixtures.privatePlaylist.id);
+    expect(answer).not.toContain(fixtures.privatePlaylist.token);
+    // The owner liked this track; the intruder did not, and must not see it as liked.
+    expect(likedAnywhere(data, fixtures.trackId)).toBe(false);
   });
 
   it("left every one of the owner's objects as it was", async () => {

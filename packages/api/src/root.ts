@@ -1,15 +1,19 @@
 import { authRouter } from "./router/auth";
 import { catalogRouter } from "./router/catalog";
+import { libraryRouter } from "./router/library";
 import { playbackRouter } from "./router/playback";
 import { playlistRouter } from "./router/playlist";
+import { profileRouter } from "./router/profile";
 import { userRouter } from "./router/user";
 import { createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
   auth: authRouter,
   catalog: catalogRouter,
+  library: libraryRouter,
   playback: playbackRouter,
   playlist: playlistRouter,
+  profile: profileRouter,
   user: userRouter,
 });
 

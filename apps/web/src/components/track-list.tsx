@@ -1,6 +1,7 @@
 "use client";
 
 import { ClockIcon, PauseIcon, PlayIcon } from "./icons";
+import { useSeedLikes } from "./library/likes-provider";
 import { useNowPlaying, usePlayer, useRememberStreams } from "./player/player-provider";
 import { toPlayerTrack } from "./player/to-player-track";
 import type { CatalogTrack } from "./player/to-player-track";
@@ -8,9 +9,58 @@ import { TrackRow } from "./track-row";
 import { useRovingRows } from "./use-roving-rows";
 
 /**
- * Tracks of an album or an artist. Playing one queues the whole list from there, the way a
- * listener expects; hovering a row warms the player up for it. The list is one tab stop:
- * ↑/↓ move between rows, Enter plays, Tab reaches the focused row's own controls.
+ * What a list of tracks does with the player: playing one queues the list's playable tracks
+ * from there, the way a listener expects; the current one toggles. Its streams and likes are
+ * handed to the player and the likes store.
+ */
+export function useListPlayback(tracks: CatalogTrack[]) {
+  const player = usePlayer();
+  const { track: current, status } = useNowPlaying();
+  useRememberStreams(tracks);
+  useSeedLikes(tracks);
+  const currentIndex = tracks.findIndex((t) => t.id === current?.id);
+  return {
+    currentIndex,
+    playing: isPlaying(status),
+    play: (track: CatalogTrack) => {
+      if (!player) return;
+      if (current?.id === track.id) return void player.toggle();
+      const playable = tracks.filter((t) => t.playable);
+      void player.playTracks(playable.map(toPlayerTrack), playable.indexOf(track));
+    },
+    preload: (track: CatalogTrack) => void player?.preload(track.id),
+  };
+}
+
+/** The column headings every track table shares. */
+export function TrackListHead({ showAlbum }: { showAlbum: boolean }) {
+  return (
+    <thead>
+      <tr>
+        <th scope="col" className="col-index">
+          #
+        </th>
+        <th scope="col">Title</th>
+        {showAlbum && (
+          <th scope="col" className="col-album">
+            Album
+          </th>
+        )}
+        <th scope="col" className="col-like">
+          <span className="visually-hidden">Liked</span>
+        </th>
+        <th scope="col" className="col-duration">
+          <span className="visually-hidden">Duration</span>
+          <ClockIcon size={16} />
+        </th>
+      </tr>
+    </thead>
+  );
+}
+
+/**
+ * Tracks of an album or an artist. Hovering a row warms the player up for it. The list is one
+ * tab stop: ↑/↓ move between rows, Enter plays, Tab reaches the focused row's own controls.
  */
 export function TrackList({
   tracks,
@@ -21,40 +71,15 @@ export function TrackList({
   showAlbum?: boolean;
   label: string;
 }) {
-  const player = usePlayer();
-  const { track: current, status } = useNowPlaying();
-  const playable = tracks.filter((t) => t.playable);
-  const currentIndex = tracks.findIndex((t) => t.id === current?.id);
-  const roving = useRovingRows(tracks.length, Math.max(0, currentIndex));
-  useRememberStreams(tracks);
-  const play = (track: CatalogTrack) => {
-    if (!player) return;
-    if (current?.id === track.id) return void player.toggle();
-    void player.playTracks(playable.map(toPlayerTrack), playable.indexOf(track));
-  };
+  const list = useListPlayback(tracks);
+  const roving = useRovingRows(tracks.length, Math.max(0, list.currentIndex));
 
   return (
     <table className="track-list" aria-label={label}>
-      <thead>
-        <tr>
-          <th scope="col" className="col-index">
-            #
-          </th>
-          <th scope="col">Title</th>
-          {showAlbum && (
-            <th scope="col" className="col-album">
-              Album
-            </th>
-          )}
-          <th scope="col" className="col-duration">
-            <span className="visually-hidden">Duration</span>
-            <ClockIcon size={16} />
-          </th>
-        </tr>
-      </thead>
+      <TrackListHead showAlbum={showAlbum} />
       <tbody onKeyDown={roving.onKeyDown}>
         {tracks.map((track, i) => {
-          const isCurrent = i === currentIndex;
+          const isCurrent = i === list.currentIndex;
           return (
             <TrackRow
               key={track.id}
@@ -62,10 +87,10 @@ export function TrackList({
               number={showAlbum ? i + 1 : (track.trackNumber ?? i + 1)}
               showAlbum={showAlbum}
               current={isCurrent}
-              playing={isCurrent && isPlaying(status)}
+              playing={isCurrent && list.playing}
               rowProps={roving.rowProps(i)}
-              onPlay={() => play(track)}
-              onPreload={() => void player?.preload(track.id)}
+              onPlay={() => list.play(track)}
+              onPreload={() => list.preload(track)}
             />
           );
         })}

@@ -7,6 +7,8 @@ import type { KeyboardEvent, Ref } from "react";
 import { ArtistLinks } from "./artist-links";
 import { formatTime } from "./format";
 import { PauseIcon, PlayIcon } from "./icons";
+import { LikeButton } from "./library/like-button";
+import likeStyles from "./library/library.module.css";
 import type { CatalogTrack } from "./player/to-player-track";
 
 export interface TrackRowProps {
@@ -16,7 +18,14 @@ export interface TrackRowProps {
   current: boolean;
   playing: boolean;
   /** The row holding the list's tab stop: its own controls are in the tab order too. */
-  rowProps: { ref: Ref<HTMLTableRowElement>; tabIndex: number; onFocus: () => void };
+  rowProps: {
+    ref: Ref<HTMLTableRowElement>;
+    tabIndex: number;
+    onFocus: () => void;
+    /** A virtualised list's row: its index for measuring, its place among all the rows. */
+    "data-index"?: number;
+    "aria-rowindex"?: number;
+  };
   onPlay: () => void;
   onPreload: () => void;
 }
@@ -102,6 +111,9 @@ export function TrackRow({
           </Link>
         </td>
       )}
+      <td className="col-like">
+        <LikeButton track={track} tabIndex={inner} className={likeStyles.rowLike} />
+      </td>
       <td className="col-duration">{formatTime(track.durationMs / 1000)}</td>
     </tr>
   );

@@ -15,10 +15,13 @@ const moves: Record<string, (from: number, last: number) => number> = {
 /**
  * Roving focus over the rows of a list: the list is one tab stop (the last row focused, else
  * `initial`), and ↑/↓, Page Up/Down, Home/End move between rows, from the row or anything in it.
+ * A virtualised list passes `reveal`: a row it has not rendered is scrolled to, then focused
+ * as soon as it mounts.
  */
-export function useRovingRows(count: number, initial: number) {
+export function useRovingRows(count: number, initial: number, reveal?: (index: number) => void) {
   const [focused, setFocused] = useState<number | null>(null);
   const rows = useRef<(HTMLElement | null)[]>([]);
+  const pending = useRef<number | null>(null);
   const tabStop = Math.max(0, Math.min(focused ?? initial, count - 1));
 
   const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
@@ -29,12 +32,20 @@ export function useRovingRows(count: number, initial: number) {
     if (from < 0) return;
     // Handled here, so the player's global ↑/↓ volume shortcut leaves it alone.
     event.preventDefault();
-    rows.current[move(from, count - 1)]?.focus();
+    const to = move(from, count - 1);
+    const row = rows.current[to];
+    if (row) return row.focus();
+    pending.current = to;
+    reveal?.(to);
   };
 
   const rowProps = (index: number) => ({
     ref: (row: HTMLElement | null) => {
       rows.current[index] = row;
+      if (row && pending.current === index) {
+        pending.current = null;
+        row.focus();
+      }
     },
     tabIndex: index === tabStop ? 0 : -1,
     onFocus: () => setFocused(index),

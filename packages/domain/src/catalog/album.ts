@@ -10,7 +10,7 @@ import type { Page } from "../pagination";
 import { epochMicros, microsPart, summaryColumns, toAlbumSummary } from "./album-list";
 import type { AlbumSummary } from "./album-list";
 import { CATALOG_TTL_SECONDS, catalogKeys } from "./cache-keys";
-import { coverUrl, releasedRecords, trackRecordOf, trackWith, viewTracks } from "./track-view";
+import { coverUrl, releasedRecords, trackRecordOf, trackWith, viewTracksOf } from "./track-view";
 import type { CatalogTrack, TrackRecord, Viewer } from "./track-view";
 import { hasVisibleTrack, kindOf } from "./visibility";
 import type { ReleaseKind } from "./visibility";
@@ -109,7 +109,7 @@ export async function getAlbum(
     visibleAlbumRecord(db, cache, albumId, now),
     isSaved(db, viewer.listener.userId, albumId),
   ]);
-  const tracks = viewTracks(record.tracks, viewer, now);
+  const tracks = await viewTracksOf(db, record.tracks, viewer, now);
   return {
     ...summaryOfRecord(record),
     label: record.label,

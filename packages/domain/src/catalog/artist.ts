@@ -8,7 +8,7 @@ import type { Page } from "../pagination";
 import { albumsByRelease } from "./album-list";
 import type { AlbumSummary } from "./album-list";
 import { CATALOG_TTL_SECONDS, catalogKeys } from "./cache-keys";
-import { coverUrl, trackRecordOf, trackWith, viewTracks } from "./track-view";
+import { coverUrl, trackRecordOf, trackWith, viewTracksOf } from "./track-view";
 import type { CatalogTrack, TrackRecord, Viewer } from "./track-view";
 import { releaseKind, visibleTrack } from "./visibility";
 import type { ReleaseKind } from "./visibility";
@@ -151,7 +151,7 @@ export async function getArtist(
   ]);
   return {
     ...record,
-    topTracks: viewTracks(record.topTracks, viewer, now),
+    topTracks: await viewTracksOf(db, record.topTracks, viewer, now),
     followerCount: followers,
     following,
   };

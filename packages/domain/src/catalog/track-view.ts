@@ -5,6 +5,7 @@ import { loadListener } from "../listener";
 import type { Listener } from "../listener";
 import { signedStream } from "../streaming/grant";
 import type { SignedStream, StreamConfig } from "../streaming/grant";
+import { likedSet } from "../library/liked-set";
 import { isReleased, mayPlay } from "./rights";
 
 /** Who is looking: their rights decide what is playable, and playable tracks come signed. */
@@ -36,6 +37,8 @@ export interface TrackFacts {
 export interface CatalogTrack extends TrackFacts {
   playable: boolean;
   unavailableReason: string | null;
+  /** In the viewer's Liked Songs. */
+  liked: boolean;
   /**
    * A signed stream URL for a playable, encoded track. The rights check has just run, so a
    * click can start loading without asking the server first (one round trip less).
@@ -106,11 +109,13 @@ const availability = (record: TrackRecord) => ({
 
 /**
  * Records as this viewer sees them: the one place per-viewer track state is applied (rights,
- * signed streams), after any cache. Unreleased records are left out.
+ * signed streams, likes: `liked` is the viewer's liked ids among these, from `likedSet`), after
+ * any cache. Unreleased records are left out.
  */
 export function viewTracks(
   records: readonly TrackRecord[],
   viewer: Viewer,
+  liked: ReadonlySet<string>,
   now = new Date(),
 ): CatalogTrack[] {
   const { listener, streaming } = viewer;
@@ -124,10 +129,26 @@ export function viewTracks(
       ...record.facts,
       playable: verdict.playable,
       unavailableReason: verdict.playable ? null : verdict.reason,
+      liked: liked.has(record.facts.id),
       stream:
         verdict.playable && record.masterPath
           ? signedStream(streaming, listener, { trackId: record.facts.id, masterPath: record.masterPath })
           : null,
     };
   });
+}
+
+/** `viewTracks` with the viewer's likes read in one query for the whole list. */
+export async function viewTracksOf(
+  db: Db,
+  records: readonly TrackRecord[],
+  viewer: Viewer,
+  now = new Date(),
+): Promise<CatalogTrack[]> {
+  const liked = await likedSet(
+    db,
+    viewer.listener.userId,
+    records.map((record) => record.facts.id),
+  );
+  return viewTracks(records, viewer, liked, now);
 }

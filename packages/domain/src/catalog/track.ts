@@ -5,7 +5,7 @@ import type { Db } from "@cadence/db";
 import { AppError } from "../errors";
 import { summaryOfRecord, visibleAlbumRecord } from "./album";
 import type { AlbumSummary } from "./album-list";
-import { viewTracks } from "./track-view";
+import { viewTracksOf } from "./track-view";
 import type { CatalogTrack, Viewer } from "./track-view";
 
 export interface TrackView {
@@ -31,7 +31,7 @@ export async function getTrack(
   const record = await visibleAlbumRecord(db, cache, row.albumId, now).catch((error: unknown) => {
     throw error instanceof AppError && error.code === "NOT_FOUND" ? notFound : error;
   });
-  const tracks = viewTracks(record.tracks, viewer, now);
+  const tracks = await viewTracksOf(db, record.tracks, viewer, now);
   // Retired and unreleased tracks are not in the visible record: they do not exist.
   const track = tracks.find((candidate) => candidate.id === trackId);
   if (!track) throw notFound;

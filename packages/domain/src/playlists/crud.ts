@@ -4,7 +4,7 @@ import type { Db } from "@cadence/db";
 import { AppError } from "../errors";
 import type { DomainServices } from "../services";
 import { checkVersion, playlistFor } from "./access";
-import { playlistCovers } from "./meta";
+import { playlistCovers } from "../library/playlist-covers";
 
 export const PLAYLIST_NAME_MAX = 100;
 export const PLAYLIST_DESCRIPTION_MAX = 300;

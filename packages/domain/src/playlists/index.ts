@@ -19,6 +19,6 @@ export { addTracks, MAX_PLAYLIST_ITEMS, MAX_TRACKS_PER_ADD, moveItem, removeItem
 export type { DuplicatePolicy } from "./edits";
 export { ITEMS_PAGE_DEFAULT, playlistItems } from "./items";
 export type { PlaylistItem } from "./items";
-export { playlistCovers, viewPlaylist } from "./meta";
+export { viewPlaylist } from "./meta";
 export type { PlaylistView } from "./meta";
 export { MAX_KEY_LENGTH } from "./order";

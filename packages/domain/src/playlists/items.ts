@@ -3,7 +3,7 @@ import { and, asc, count, eq, gt, inArray, schema } from "@cadence/db";
 import type { Db } from "@cadence/db";
 
 import { UNAVAILABLE } from "../catalog/rights";
-import { trackRecordOf, trackWith, viewTracks } from "../catalog/track-view";
+import { trackRecordOf, trackWith, viewTracksOf } from "../catalog/track-view";
 import type { CatalogTrack, Viewer } from "../catalog/track-view";
 import { visibleTrack } from "../catalog/visibility";
 import { AppError } from "../errors";
@@ -71,9 +71,12 @@ async function tracksById(db: Db, ids: string[], viewer: Viewer): Promise<Map<st
     with: { ...trackWith, album: { columns: { id: true, title: true, coverPath: true } } },
   });
   const retired = new Set(rows.filter((row) => row.retiredAt).map((row) => row.id));
-  const tracks = viewTracks(
-    rows.map((row) => trackRecordOf(row, row.album)),
-    viewer,
+  const tracks = (
+    await viewTracksOf(
+      db,
+      rows.map((row) => trackRecordOf(row, row.album)),
+      viewer,
+    )
   ).map((track) =>
     retired.has(track.id)
       ? { ...track, playable: false, unavailableReason: UNAVAILABLE.retired, stream: null }

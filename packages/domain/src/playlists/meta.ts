@@ -3,7 +3,7 @@ import type { Cache } from "@cadence/cache";
 import { eq, schema, sql } from "@cadence/db";
 import type { Db } from "@cadence/db";
 
-import { coverUrl } from "../catalog/track-view";
+import { playlistCovers } from "../library/playlist-covers";
 import { AppError } from "../errors";
 import { checkAccess } from "./access";
 
@@ -50,35 +50,6 @@ async function currentVersion(db: Db, playlistId: string): Promise<number | null
     .from(schema.playlist)
     .where(eq(schema.playlist.id, playlistId));
   return row?.version ?? null;
-}
-
-/** Up to four distinct album covers per playlist, in playlist order, for many playlists at once. */
-export async function playlistCovers(db: Db, playlistIds: string[]): Promise<Map<string, string[]>> {
-  const covers = new Map<string, string[]>(playlistIds.map((id) => [id, []]));
-  if (playlistIds.length === 0) return covers;
-  const rows = await db.execute<{ playlist_id: string; cover_path: string }>(sql`
-    select playlist_id, cover_path from (
-      select pi.playlist_id, a.cover_path,
-        row_number() over (partition by pi.playlist_id order by min(pi.position)) as n
-      from playlist_item pi
-      join track t on t.id = pi.track_id
-      join album a on a.id = t.album_id
-      where pi.playlist_id in (${sql.join(
-        playlistIds.map((id) => sql`${id}::uuid`),
-        sql`, `,
-      )}) and a.cover_path is not null
-      group by pi.playlist_id, a.cover_path
-    ) firsts where n <= 4 order by playlist_id, n`);
-  for (const row of rowsOf<{ playlist_id: string; cover_path: string }>(rows)) {
-    const url = coverUrl({ coverPath: row.cover_path });
-    if (url) covers.get(row.playlist_id)?.push(url);
-  }
-  return covers;
-}
-
-/** postgres.js returns the rows themselves, PGlite an object holding them. */
-export function rowsOf<T>(result: unknown): T[] {
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }
 
 async function loadMeta(db: Db, playlistId: string): Promise<PlaylistMeta | null> {

@@ -24,6 +24,10 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
         <Sidebar />
         <div className="main">
           <header className="topbar">
+            {/* Leads to /user/<username>: the profile others see. */}
+            <Link href="/profile" className="button secondary">
+              Your profile
+            </Link>
             <SignOutButton />
             {/* A client-side link: a full page load would stop the music. */}
             <Link href="/account" className="avatar" title={session.user.email} aria-label="Your account">

@@ -19,6 +19,7 @@ import { PlaybackProgress } from "./playback-progress";
 import { usePlayer, usePlayerControlsState } from "./player-provider";
 import { QueuePanel } from "./queue-panel";
 import { ArtistLinks } from "~/components/artist-links";
+import { LikeButton } from "~/components/library/like-button";
 
 /** The persistent bar at the bottom: what is playing and every transport control. */
 export function NowPlayingBar() {
@@ -57,6 +58,7 @@ export function NowPlayingBar() {
                 <ArtistLinks artists={track.artists} />
               </div>
             </div>
+            <LikeButton track={track} />
           </>
         ) : (
           <p className="np-empty">Pick something to play</p>

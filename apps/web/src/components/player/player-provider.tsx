@@ -8,6 +8,7 @@ import { createContext, useContext, useEffect, useState } from "react";
 import type { ReactNode } from "react";
 import { useSyncExternalStoreWithSelector } from "use-sync-external-store/shim/with-selector";
 
+import { LikesProvider } from "~/components/library/likes-provider";
 import { useTRPC, useTRPCClient } from "~/trpc/react";
 
 import { createPlayerStore, EMPTY_SNAPSHOT, shallowEqual } from "./player-store";
@@ -91,7 +92,12 @@ export function PlayerProvider({ children }: { children: ReactNode }) {
     });
   }, [value.player, queryClient, trpc]);
 
-  return <PlayerContext.Provider value={value}>{children}</PlayerContext.Provider>;
+  return (
+    <PlayerContext.Provider value={value}>
+      {/* Hearts live beside the player: the now-playing bar shows one. */}
+      <LikesProvider>{children}</LikesProvider>
+    </PlayerContext.Provider>
+  );
 }
 
 export function usePlayer(): Player | null {

@@ -7,6 +7,7 @@ import { CollectionCover } from "~/components/collection-cover";
 import { CopyLinkButton } from "~/components/copy-link-button";
 import { formatLength, formatReleaseDate } from "~/components/format";
 import { genrePath } from "~/components/genre-card";
+import { SaveAlbumButton } from "~/components/library/save-album-button";
 import { PlayAllButton, TrackList } from "~/components/track-list";
 import { useTRPC } from "~/trpc/react";
 import styles from "./album-view.module.css";
@@ -31,6 +32,7 @@ export function AlbumView({ id }: { id: string }) {
       <div className="collection-actions">
         <PlayAllButton tracks={album.tracks} label={album.title} />
         <CopyLinkButton path={`/album/${album.id}`} what={album.title} />
+        <SaveAlbumButton albumId={album.id} title={album.title} />
       </div>
       <TrackList tracks={album.tracks} label={`Tracks of ${album.title}`} />
       <h2 className="visually-hidden">About this release</h2>

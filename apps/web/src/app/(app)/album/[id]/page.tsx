@@ -10,6 +10,8 @@ export const metadata: Metadata = { title: "Album" };
 export default async function AlbumPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   if (!isUuid(id)) notFound();
+  // Streamed to the page beside the album: the Save button shows its state at once.
+  void getQueryClient().prefetchQuery(trpc.library.isAlbumSaved.queryOptions({ albumId: id }));
   await fetchForPage(() => getQueryClient().fetchQuery(trpc.catalog.album.queryOptions({ id })));
   return (
     <HydrateClient>

@@ -5,6 +5,7 @@ import { useSuspenseQuery } from "@tanstack/react-query";
 import { CollectionCover } from "~/components/collection-cover";
 import { CopyLinkButton } from "~/components/copy-link-button";
 import { formatCount } from "~/components/format";
+import { FollowArtistButton } from "~/components/library/follow-artist-button";
 import { PlayAllButton, TrackList } from "~/components/track-list";
 import { useTRPC } from "~/trpc/react";
 import { ReleasesSection } from "./releases-section";
@@ -26,6 +27,7 @@ export function ArtistView({ id }: { id: string }) {
       <div className="collection-actions">
         <PlayAllButton tracks={artist.topTracks} label={artist.name} />
         <CopyLinkButton path={`/artist/${artist.id}`} what={artist.name} />
+        <FollowArtistButton artistId={artist.id} />
       </div>
       {artist.topTracks.length > 0 && (
         <>

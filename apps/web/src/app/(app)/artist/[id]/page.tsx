@@ -10,6 +10,8 @@ export const metadata: Metadata = { title: "Artist" };
 export default async function ArtistPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   if (!isUuid(id)) notFound();
+  // Streamed to the page beside the artist: the Follow button shows its state at once.
+  void getQueryClient().prefetchQuery(trpc.library.isFollowingArtist.queryOptions({ artistId: id }));
   await fetchForPage(() => getQueryClient().fetchQuery(trpc.catalog.artist.queryOptions({ id })));
   return (
     <HydrateClient>
