@@ -23,7 +23,7 @@ const signUpLimit = { limit: 10, windowSeconds: 60 * 60 };
 function isEmailTaken(error: unknown): boolean {
   for (let e: unknown = error; e instanceof Error; e = e.cause) {
     // postgres.js names the constraint `constraint_name`, PGlite `constraint`.
-    const { code, constraint_name, constraint } = e as Record<string, unknown>;
+    const { code, constraint_name, constraint } = e as unknown as Record<string, unknown>;
     if (code === "23505") return !String(constraint_name ?? constraint ?? "").includes("username");
   }
   return false;
