@@ -24,7 +24,8 @@ function isEmailTaken(error: unknown): boolean {
   for (let e: unknown = error; e instanceof Error; e = e.cause) {
     // postgres.js names the constraint `constraint_name`, PGlite `constraint`.
     const { code, constraint_name, constraint } = e as unknown as Record<string, unknown>;
-    if (code === "23505") return !String(constraint_name ?? constraint ?? "").includes("username");
+    const name = constraint_name ?? constraint;
+    if (code === "23505") return !(typeof name === "string" && name.includes("username"));
   }
   return false;
 }
