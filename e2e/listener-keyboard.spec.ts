@@ -31,7 +31,10 @@ test("a listener plays a chosen track with the keyboard alone", async ({ page })
   await expect(rows.nth(2)).toBeFocused();
   await expect(volume).toHaveValue(volumeBefore);
   await expect(rows.nth(2).getByRole("button", { name: `Play ${secondTitle}` })).toHaveCSS("opacity", "1");
-  await expect(rows.nth(3).getByRole("button")).toHaveCSS("opacity", "0");
+  await expect(rows.nth(3).getByRole("button", { name: /^Play / })).toHaveCSS("opacity", "0");
+  // So does its heart, which stays hidden in other rows until they are liked.
+  await expect(rows.nth(2).getByRole("button", { name: "Save to Liked Songs" })).toHaveCSS("opacity", "1");
+  await expect(rows.nth(3).getByRole("button", { name: "Save to Liked Songs" })).toHaveCSS("opacity", "0");
 
   await page.keyboard.press("Enter");
   await expectPlaying(page, secondTitle);
@@ -86,7 +89,7 @@ test("every control on the shell and an album page has a visible focus ring and 
     expect(stop.onTop, `${stop.tag} "${stop.name}" is covered while focused`).toBe(true);
   }
   // Skip link, shell, header, play button, then the list as one stop and the player.
-  expect(seen.slice(0, 9)).toEqual([
+  expect(seen.slice(0, 10)).toEqual([
     "A Skip to content",
     "A Cadence home",
     "A Home",
@@ -94,6 +97,7 @@ test("every control on the shell and an album page has a visible focus ring and 
     "A Your Library",
     "A Account",
     "BUTTON Create playlist",
+    "A Your profile",
     "BUTTON Sign out",
     "A Your account",
   ]);
