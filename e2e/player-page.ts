@@ -177,7 +177,7 @@ export async function listenerOnAnAlbum(page: Page): Promise<string> {
   );
   await page.goto("/");
   await page.getByRole("list", { name: "Albums" }).getByRole("link").first().click();
-  await expect(page.getByText("Album", { exact: true })).toBeVisible();
+  await expect(page.getByText(/^(Album|Single)$/)).toBeVisible();
   const title = (await page.getByRole("heading", { level: 1 }).textContent()) ?? "";
   await expect(page.getByRole("button", { name: `Play ${title}` })).toBeEnabled();
   await page.waitForFunction(() => (window as unknown as PageWindow).cadencePlayer !== undefined);

@@ -67,7 +67,10 @@ export const cursorParts = {
   uuid: z.uuid(),
   /** An ISO calendar date, or null for "no date" (sorted last). */
   date: z.iso.date().nullable(),
-  /** An ISO instant with milliseconds, as Date.toISOString writes it. */
-  instant: z.iso.datetime(),
+  /**
+   * An instant as microseconds since the epoch, in text: timestamps keep microseconds, a JS
+   * Date does not, and a key rounded to milliseconds would skip rows within one millisecond.
+   */
+  micros: z.string().regex(/^\d{1,17}$/),
   text: z.string().max(400),
 };

@@ -105,11 +105,6 @@ export async function albumsByRelease(db: Db, options: ReleasePageOptions): Prom
   return pageOf(rows, limit, (row) => encodeCursor(list, [row.releaseDate, row.id]), toAlbumSummary);
 }
 
-/**
- * Microseconds since the epoch, as text: timestamps keep microseconds, a JS Date does not, and
- * a cursor rounded to milliseconds would skip rows within the same millisecond.
- */
+/** A timestamp as a cursor keeps it (see `cursorParts.micros`). */
 export const epochMicros = (column: SQL | typeof schema.album.createdAt) =>
   sql<string>`(extract(epoch from ${column}) * 1000000)::bigint::text`;
-
-export const microsPart = z.string().regex(/^\d{1,17}$/);

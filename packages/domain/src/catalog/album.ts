@@ -7,7 +7,7 @@ import { z } from "zod";
 import { AppError } from "../errors";
 import { cursorParts, decodeCursor, encodeCursor, pageOf } from "../pagination";
 import type { Page } from "../pagination";
-import { epochMicros, microsPart, summaryColumns, toAlbumSummary } from "./album-list";
+import { epochMicros, summaryColumns, toAlbumSummary } from "./album-list";
 import type { AlbumSummary } from "./album-list";
 import { CATALOG_TTL_SECONDS, catalogKeys } from "./cache-keys";
 import { coverUrl, releasedRecords, trackRecordOf, trackWith, viewTracksOf } from "./track-view";
@@ -121,7 +121,7 @@ export async function getAlbum(
   };
 }
 
-const addedKey = z.tuple([microsPart, cursorParts.uuid]);
+const addedKey = z.tuple([cursorParts.micros, cursorParts.uuid]);
 
 /** Every visible album, most recently added first. */
 export async function listAlbums(

@@ -85,7 +85,7 @@ export async function genreAlbums(
       undated: true,
     }),
   );
-  if (!input.cursor && page.items.length === 0) throw new AppError("NOT_FOUND", "Genre not found", "genre");
+  if (!input.cursor && page.items.length === 0) throw new AppError("NOT_FOUND", "Genre not found");
   return page;
 }
 

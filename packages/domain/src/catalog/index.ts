@@ -5,7 +5,7 @@ export { ARTIST_PAGE_RELEASES, getArtist, listArtistReleases } from "./artist";
 export type { ArtistView } from "./artist";
 export { genreAlbums, listGenres, newReleases } from "./browse";
 export type { Genre } from "./browse";
-export { HOME_SHELF, home } from "./home";
+export { home } from "./home";
 export type { Home } from "./home";
 export { catalogKeys, forgetCatalog } from "./cache-keys";
 export type { CatalogCache } from "./cache-keys";

@@ -4,7 +4,7 @@ import { z } from "zod";
 
 import { cursorParts, decodeCursor, encodeCursor, pageOf } from "../pagination";
 import type { Page } from "../pagination";
-import { epochMicros, microsPart, summariesOf } from "./album-list";
+import { epochMicros, summariesOf } from "./album-list";
 import type { AlbumSummary } from "./album-list";
 import { hasVisibleTrack } from "./visibility";
 
@@ -20,7 +20,7 @@ export interface RecentAlbum {
   playedAt: Date;
 }
 
-const recentKey = z.tuple([microsPart, cursorParts.uuid]);
+const recentKey = z.tuple([cursorParts.micros, cursorParts.uuid]);
 
 /** Albums the listener played, each once, the most recently played first. Per viewer: never cached. */
 export async function recentlyPlayed(
