@@ -43,3 +43,9 @@ export const MuteIcon = svg(
 );
 export const QueueIcon = svg("M3 6h12v2H3zm0 4h12v2H3zm0 4h8v2H3zm14-4v6.2A3 3 0 1 0 19 19v-7h3v-2z");
 export const ClockIcon = svg("M12 2a10 10 0 1 0 10 10A10 10 0 0 0 12 2Zm1 10.4 3.5 2.1-.8 1.3L11 13V7h2Z");
+export const MoreIcon = svg(
+  "M5 10a2 2 0 1 0 2 2 2 2 0 0 0-2-2Zm7 0a2 2 0 1 0 2 2 2 2 0 0 0-2-2Zm7 0a2 2 0 1 0 2 2 2 2 0 0 0-2-2Z",
+);
+export const PlusIcon = svg("M11 4h2v7h7v2h-7v7h-2v-7H4v-2h7z");
+export const GripIcon = svg("M8 4h3v3H8zm5 0h3v3h-3zM8 10.5h3v3H8zm5 0h3v3h-3zM8 17h3v3H8zm5 0h3v3h-3z");
+export const NoteIcon = svg("M12 3v10.6A4 4 0 1 0 14 17V7h4V3z");
