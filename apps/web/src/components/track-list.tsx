@@ -4,6 +4,7 @@ import { ClockIcon, PauseIcon, PlayIcon } from "./icons";
 import { useNowPlaying, usePlayer, useRememberStreams } from "./player/player-provider";
 import { toPlayerTrack } from "./player/to-player-track";
 import type { CatalogTrack } from "./player/to-player-track";
+import type { ReactNode } from "react";
 import { TrackRow } from "./track-row";
 import { useRovingRows } from "./use-roving-rows";
 
@@ -35,23 +36,7 @@ export function TrackList({
 
   return (
     <table className="track-list" aria-label={label}>
-      <thead>
-        <tr>
-          <th scope="col" className="col-index">
-            #
-          </th>
-          <th scope="col">Title</th>
-          {showAlbum && (
-            <th scope="col" className="col-album">
-              Album
-            </th>
-          )}
-          <th scope="col" className="col-duration">
-            <span className="visually-hidden">Duration</span>
-            <ClockIcon size={16} />
-          </th>
-        </tr>
-      </thead>
+      <TrackListHead showAlbum={showAlbum} />
       <tbody onKeyDown={roving.onKeyDown}>
         {tracks.map((track, i) => {
           const isCurrent = i === currentIndex;
@@ -71,6 +56,33 @@ export function TrackList({
         })}
       </tbody>
     </table>
+  );
+}
+
+/** The columns' heads; a list adds its own before the duration (a playlist's "Date added"). */
+export function TrackListHead({ showAlbum, extra }: { showAlbum: boolean; extra?: ReactNode }) {
+  return (
+    <thead>
+      <tr aria-rowindex={1}>
+        <th scope="col" className="col-index">
+          #
+        </th>
+        <th scope="col">Title</th>
+        {showAlbum && (
+          <th scope="col" className="col-album">
+            Album
+          </th>
+        )}
+        {extra}
+        <th scope="col" className="col-duration">
+          <span className="visually-hidden">Duration</span>
+          <ClockIcon size={16} />
+        </th>
+        <th scope="col" className="col-menu">
+          <span className="visually-hidden">More options</span>
+        </th>
+      </tr>
+    </thead>
   );
 }
 

@@ -8,7 +8,10 @@ import { NavLink } from "~/components/nav-link";
 import { PasswordChangeNotice } from "~/components/password-change-notice";
 import { NowPlayingBar } from "~/components/player/now-playing-bar";
 import { PlayerProvider } from "~/components/player/player-provider";
+import { CreatePlaylistButton } from "~/components/playlist/create-playlist-button";
+import { SidebarPlaylists } from "~/components/playlist/sidebar-playlists";
 import { SignOutButton } from "~/components/sign-out-button";
+import { Toaster } from "~/components/toast";
 import { getSession } from "~/server/auth";
 
 export const dynamic = "force-dynamic";
@@ -31,6 +34,8 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
           <NavLink href="/account">
             <UserIcon /> Account
           </NavLink>
+          <CreatePlaylistButton />
+          <SidebarPlaylists />
         </nav>
         <div className="main">
           <header className="topbar">
@@ -47,6 +52,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
         </div>
       </div>
       <NowPlayingBar />
+      <Toaster />
     </PlayerProvider>
   );
 }

@@ -4,6 +4,7 @@ import { useSuspenseQuery } from "@tanstack/react-query";
 import Link from "next/link";
 
 import { formatLength } from "~/components/format";
+import { AddTracksButton } from "~/components/playlist/add-tracks-button";
 import { PlayAllButton, TrackList } from "~/components/track-list";
 import { useTRPC } from "~/trpc/react";
 
@@ -37,6 +38,7 @@ export function AlbumView({ id }: { id: string }) {
       </header>
       <div className="collection-actions">
         <PlayAllButton tracks={album.tracks} label={album.title} />
+        <AddTracksButton trackIds={album.tracks.map((t) => t.id)} what={album.title} />
       </div>
       <TrackList tracks={album.tracks} label={`Tracks of ${album.title}`} />
     </article>
