@@ -22,6 +22,19 @@ const moves: Record<string, (from: number, count: number) => number> = {
   End: (_, count) => count - 1,
 };
 
+/** Where the menu goes for its button; null when the button is gone or out of the window. */
+function placeAt(button: HTMLElement | null, list: HTMLElement | null): { top: number; left: number } | null {
+  if (!button?.isConnected || !list) return null;
+  const at = button.getBoundingClientRect();
+  if (at.bottom < 0 || at.top > window.innerHeight) return null;
+  const size = list.getBoundingClientRect();
+  const below = at.bottom + 4 + size.height <= window.innerHeight - 8;
+  return {
+    top: below ? at.bottom + 4 : Math.max(8, at.top - 4 - size.height),
+    left: Math.max(8, Math.min(at.right - size.width, window.innerWidth - size.width - 8)),
+  };
+}
+
 /**
  * A menu button (the ARIA pattern): the button opens a list of actions, ↑/↓/Home/End move,
  * Enter or a click runs one, Escape or Tab closes it, and focus goes back to the button. The
@@ -56,23 +69,19 @@ export function Menu({
 
   // Placed once it has a size: below the button, or above it when the page has no room below.
   useLayoutEffect(() => {
-    if (!open || !button.current || !list.current) return;
-    const at = button.current.getBoundingClientRect();
-    const size = list.current.getBoundingClientRect();
-    const below = at.bottom + 4 + size.height <= window.innerHeight - 8;
+    if (!open) return;
     // The menu's position comes from the laid-out DOM, which only exists after render.
-    setPlace({
-      top: below ? at.bottom + 4 : Math.max(8, at.top - 4 - size.height),
-      left: Math.max(8, Math.min(at.right - size.width, window.innerWidth - size.width - 8)),
-    });
+    setPlace(placeAt(button.current, list.current));
   }, [open]);
 
+  const placed = place !== null;
   useEffect(() => {
-    if (!open || !place) return;
+    if (!open || !placed) return;
     list.current?.querySelector<HTMLElement>("[role=menuitem]:not([aria-disabled=true])")?.focus();
-  }, [open, place]);
+  }, [open, placed]);
 
-  // A press elsewhere, a scroll or a resize closes it (it would float away from its button).
+  // A press elsewhere closes it; a scroll or a resize takes it along with its button, and closes
+  // it once the button has left the window.
   useEffect(() => {
     if (!open) return;
     const onPointer = (event: PointerEvent) => {
@@ -80,7 +89,10 @@ export function Menu({
       if (!list.current?.contains(target) && !button.current?.contains(target)) close(false);
     };
     const onMove = (event: Event) => {
-      if (!list.current?.contains(event.target as Node)) close(false);
+      if (list.current?.contains(event.target as Node)) return;
+      const next = placeAt(button.current, list.current);
+      if (next) setPlace(next);
+      else close(false);
     };
     document.addEventListener("pointerdown", onPointer, true);
     window.addEventListener("scroll", onMove, true);

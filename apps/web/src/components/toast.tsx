@@ -19,8 +19,8 @@ const emit = () => listeners.forEach((listener) => listener());
 /** A short message for the listener, read out by screen readers; it goes away by itself. */
 export function toast(message: string, tone: Toast["tone"] = "info"): void {
   const id = nextId++;
-  // The latest three: a burst of edits must not bury the page.
-  toasts = [...toasts.slice(-2), { id, message, tone }];
+  // The latest two: a burst of edits must not bury the page.
+  toasts = [...toasts.slice(-1), { id, message, tone }];
   emit();
   setTimeout(() => dismiss(id), SHOWN_MS);
 }
