@@ -24,3 +24,13 @@ export function formatReleaseDate(isoDate: string): string {
 export function formatCount(count: number, one: string, many: string): string {
   return `${count.toLocaleString("en")} ${count === 1 ? one : many}`;
 }
+
+/** When a track was added to a playlist: "3 days ago" within a month, else the date. */
+export function formatAddedAt(iso: string, now = Date.now()): string {
+  const then = new Date(iso);
+  const days = Math.floor((now - then.getTime()) / 86_400_000);
+  if (days < 1) return "Today";
+  if (days === 1) return "Yesterday";
+  if (days < 30) return `${days} days ago`;
+  return then.toLocaleDateString("en", { year: "numeric", month: "short", day: "numeric" });
+}

@@ -57,3 +57,8 @@ export const HeartFilledIcon = svg(
   "M12 21.3 10.6 20C5.4 15.4 2 12.3 2 8.5A5.5 5.5 0 0 1 12 5.3 5.5 5.5 0 0 1 22 8.5c0 3.8-3.4 6.9-8.6 11.5z",
 );
 export const CheckIcon = svg("M9 16.2 4.8 12l-1.4 1.4L9 19 21 7l-1.4-1.4z");
+export const MoreIcon = svg(
+  "M5 10a2 2 0 1 0 2 2 2 2 0 0 0-2-2Zm7 0a2 2 0 1 0 2 2 2 2 0 0 0-2-2Zm7 0a2 2 0 1 0 2 2 2 2 0 0 0-2-2Z",
+);
+export const GripIcon = svg("M8 4h3v3H8zm5 0h3v3h-3zM8 10.5h3v3H8zm5 0h3v3h-3zM8 17h3v3H8zm5 0h3v3h-3z");
+export const NoteIcon = svg("M12 3v10.6A4 4 0 1 0 14 17V7h4V3z");

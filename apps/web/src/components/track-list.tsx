@@ -5,6 +5,7 @@ import { useSeedLikes } from "./library/likes-provider";
 import { useNowPlaying, usePlayer, useRememberStreams } from "./player/player-provider";
 import { toPlayerTrack } from "./player/to-player-track";
 import type { CatalogTrack } from "./player/to-player-track";
+import type { ReactNode } from "react";
 import { TrackRow } from "./track-row";
 import { useRovingRows } from "./use-roving-rows";
 
@@ -30,32 +31,6 @@ export function useListPlayback(tracks: CatalogTrack[]) {
     },
     preload: (track: CatalogTrack) => void player?.preload(track.id),
   };
-}
-
-/** The column headings every track table shares. */
-export function TrackListHead({ showAlbum }: { showAlbum: boolean }) {
-  return (
-    <thead>
-      <tr>
-        <th scope="col" className="col-index">
-          #
-        </th>
-        <th scope="col">Title</th>
-        {showAlbum && (
-          <th scope="col" className="col-album">
-            Album
-          </th>
-        )}
-        <th scope="col" className="col-like">
-          <span className="visually-hidden">Liked</span>
-        </th>
-        <th scope="col" className="col-duration">
-          <span className="visually-hidden">Duration</span>
-          <ClockIcon size={16} />
-        </th>
-      </tr>
-    </thead>
-  );
 }
 
 /**
@@ -96,6 +71,36 @@ export function TrackList({
         })}
       </tbody>
     </table>
+  );
+}
+
+/** The columns' heads; a list adds its own before the duration (a playlist's "Date added"). */
+export function TrackListHead({ showAlbum, extra }: { showAlbum: boolean; extra?: ReactNode }) {
+  return (
+    <thead>
+      <tr aria-rowindex={1}>
+        <th scope="col" className="col-index">
+          #
+        </th>
+        <th scope="col">Title</th>
+        {showAlbum && (
+          <th scope="col" className="col-album">
+            Album
+          </th>
+        )}
+        <th scope="col" className="col-like">
+          <span className="visually-hidden">Liked</span>
+        </th>
+        {extra}
+        <th scope="col" className="col-duration">
+          <span className="visually-hidden">Duration</span>
+          <ClockIcon size={16} />
+        </th>
+        <th scope="col" className="col-menu">
+          <span className="visually-hidden">More options</span>
+        </th>
+      </tr>
+    </thead>
   );
 }
 

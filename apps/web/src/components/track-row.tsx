@@ -2,14 +2,16 @@
 
 import Link from "next/link";
 import { useId } from "react";
-import type { KeyboardEvent, Ref } from "react";
+import type { HTMLAttributes, KeyboardEvent, ReactNode, Ref } from "react";
 
 import { ArtistLinks } from "./artist-links";
 import { formatTime } from "./format";
 import { PauseIcon, PlayIcon } from "./icons";
 import { LikeButton } from "./library/like-button";
 import likeStyles from "./library/library.module.css";
+import type { MenuItem } from "./menu";
 import type { CatalogTrack } from "./player/to-player-track";
+import { TrackMenu } from "./track-menu";
 
 export interface TrackRowProps {
   track: CatalogTrack;
@@ -18,16 +20,16 @@ export interface TrackRowProps {
   current: boolean;
   playing: boolean;
   /** The row holding the list's tab stop: its own controls are in the tab order too. */
-  rowProps: {
-    ref: Ref<HTMLTableRowElement>;
-    tabIndex: number;
-    onFocus: () => void;
-    /** A virtualised list's row: its index for measuring, its place among all the rows. */
-    "data-index"?: number;
-    "aria-rowindex"?: number;
-  };
+  rowProps: { ref: Ref<HTMLTableRowElement>; tabIndex: number; onFocus: () => void } & Omit<
+    HTMLAttributes<HTMLTableRowElement>,
+    "onKeyDown" | "onMouseEnter" | "onDoubleClick"
+  > & { [data: `data-${string}`]: string | number };
   onPlay: () => void;
   onPreload: () => void;
+  /** Columns a list adds before the duration (a playlist's "added by" and date added). */
+  extraCells?: ReactNode;
+  /** Actions a list puts first in the row's menu (a playlist's move and remove). */
+  menuActions?: MenuItem[];
 }
 
 /** One track: Enter or a double click plays it; an unavailable one says why, in words. */
@@ -40,6 +42,8 @@ export function TrackRow({
   rowProps,
   onPlay,
   onPreload,
+  extraCells,
+  menuActions,
 }: TrackRowProps) {
   const reasonId = useId();
   const inner = rowProps.tabIndex;
@@ -53,7 +57,7 @@ export function TrackRow({
   return (
     <tr
       {...rowProps}
-      className={`${current ? "current" : ""}${track.playable ? "" : " unavailable"}`}
+      className={`${rowProps.className ?? ""}${current ? " current" : ""}${track.playable ? "" : " unavailable"}`}
       aria-current={current ? "true" : undefined}
       aria-disabled={track.playable ? undefined : true}
       onKeyDown={onKeyDown}
@@ -114,7 +118,11 @@ export function TrackRow({
       <td className="col-like">
         <LikeButton track={track} tabIndex={inner} className={likeStyles.rowLike} />
       </td>
+      {extraCells}
       <td className="col-duration">{formatTime(track.durationMs / 1000)}</td>
+      <td className="col-menu">
+        <TrackMenu track={track} tabIndex={inner} actions={menuActions} />
+      </td>
     </tr>
   );
 }

@@ -3,7 +3,8 @@
 import { useRef, useState } from "react";
 import type { KeyboardEvent } from "react";
 
-const moves: Record<string, (from: number, last: number) => number> = {
+/** Where each key takes focus in a list of rows (the last row is `last`). */
+export const rowJumps: Record<string, (from: number, last: number) => number> = {
   ArrowDown: (from, last) => Math.min(from + 1, last),
   ArrowUp: (from) => Math.max(from - 1, 0),
   PageDown: (from, last) => Math.min(from + 10, last),
@@ -25,7 +26,7 @@ export function useRovingRows(count: number, initial: number, reveal?: (index: n
   const tabStop = Math.max(0, Math.min(focused ?? initial, count - 1));
 
   const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
-    const move = moves[event.key];
+    const move = rowJumps[event.key];
     if (!move || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
     const target = event.target as Node;
     const from = rows.current.findIndex((row) => row?.contains(target));

@@ -63,12 +63,17 @@ export const playlistRouter = {
     .input(
       z.strictObject({
         id: playlistId,
-        cursor: cursor.optional(),
+        cursor: cursor.nullish(),
         limit: z.int().min(1).max(200).optional(),
+        // tRPC's infinite queries send the direction along; a playlist pages forward only.
+        direction: z.literal("forward", "A playlist pages forward only").optional(),
       }),
     )
     .query(async ({ ctx, input }) =>
-      playlistItems(ctx, await viewerOf(ctx.db, ctx.session.user.id, ctx.streaming), input.id, input),
+      playlistItems(ctx, await viewerOf(ctx.db, ctx.session.user.id, ctx.streaming), input.id, {
+        cursor: input.cursor ?? undefined,
+        limit: input.limit,
+      }),
     ),
 
   mine: expensiveReadProcedure.query(({ ctx }) => myPlaylists(ctx.db, ctx.session.user.id)),

@@ -5,9 +5,13 @@ import { useSuspenseInfiniteQuery, useSuspenseQuery } from "@tanstack/react-quer
 import { AlbumCard } from "~/components/album-card";
 import { AlbumPages } from "~/components/album-pages";
 import { GenreCard } from "~/components/genre-card";
+import { PlaylistCard } from "~/components/playlist/playlist-card";
 import { Shelf } from "~/components/shelf";
 import { nextPage, PAGE } from "~/lib/pages";
 import { useTRPC } from "~/trpc/react";
+
+/** The playlists on the home shelf; all of them are in the sidebar and the library. */
+const HOME_PLAYLISTS = 12;
 
 /** Home: shelves of what is new, what the listener played, and ways into the catalog. */
 export function HomeView() {
@@ -17,6 +21,7 @@ export function HomeView() {
     trpc.catalog.albums.infiniteQueryOptions({ limit: PAGE.albums }, { getNextPageParam: nextPage }),
   );
   const albums = all.data.pages.flatMap((page) => page.albums);
+  const { data: playlists } = useSuspenseQuery(trpc.playlist.mine.queryOptions());
 
   if (albums.length === 0) {
     return <p className="muted">The catalog is empty. Ingest a music folder to fill it (see the README).</p>;
@@ -32,7 +37,15 @@ export function HomeView() {
           ))}
         </Shelf>
       )}
-      {/* The "Your playlists" shelf goes here (the playlists work: playlist.mine). */}
+      {playlists.length > 0 && (
+        <Shelf title="Your playlists">
+          {playlists.slice(0, HOME_PLAYLISTS).map((playlist) => (
+            <li key={playlist.id}>
+              <PlaylistCard playlist={playlist} />
+            </li>
+          ))}
+        </Shelf>
+      )}
       <Shelf title="New releases" href={home.newReleases.nextCursor ? "/new-releases" : undefined}>
         {home.newReleases.items.map((album) => (
           <li key={album.id}>

@@ -7,6 +7,7 @@ import { NowPlayingBar } from "~/components/player/now-playing-bar";
 import { PlayerProvider } from "~/components/player/player-provider";
 import { Sidebar } from "~/components/sidebar/sidebar";
 import { SignOutButton } from "~/components/sign-out-button";
+import { Toaster } from "~/components/toast";
 import { getSession } from "~/server/auth";
 
 export const dynamic = "force-dynamic";
@@ -41,6 +42,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
         </div>
       </div>
       <NowPlayingBar />
+      <Toaster />
     </PlayerProvider>
   );
 }

@@ -1,8 +1,8 @@
 import { Brand } from "../brand";
 import { HomeIcon, LibraryIcon, SearchIcon, UserIcon } from "../icons";
 import { NavLink } from "../nav-link";
-import { CreatePlaylistButton } from "./create-playlist-button";
-import { SidebarPlaylists } from "./sidebar-playlists";
+import { CreatePlaylistButton } from "../playlist/create-playlist-button";
+import { SidebarPlaylists } from "../playlist/sidebar-playlists";
 import styles from "./sidebar.module.css";
 
 /**
@@ -31,7 +31,7 @@ export function Sidebar() {
           </NavLink>
         </span>
         <span className={styles.narrowOnly}>
-          <CreatePlaylistButton compact />
+          <CreatePlaylistButton className={styles.tab} />
         </span>
       </nav>
       <section className={styles.playlists} aria-labelledby="sidebar-playlists-title">

@@ -98,6 +98,7 @@ describe.each(stacks)("playlists on $name", (stackConfig) => {
       ],
       [() => mine().playlist.addTracks({ id, trackIds: [] }), "BAD_REQUEST", "trackIds"],
       [() => mine().playlist.items({ id, cursor: "'; drop table x" }), "BAD_REQUEST", "cursor"],
+      [() => mine().playlist.items({ id, direction: "backward" as "forward" }), "BAD_REQUEST", "direction"],
       [
         () => mine().playlist.removeItems({ id, version: before.version, itemIds: [crypto.randomUUID()] }),
         "NOT_FOUND",
@@ -161,6 +162,9 @@ describe.each(stacks)("playlists on $name", (stackConfig) => {
     const items = await allItems(stack, owner, id, 60);
     expect(items.map((i) => i.trackId)).toEqual(many);
     expect(new Set(items.map((i) => i.itemId)).size).toBe(250);
+    // As tRPC's infinite queries ask: a null cursor for the first page, and the direction.
+    const first = await mine().playlist.items({ id, cursor: null, limit: 60, direction: "forward" });
+    expect(first.items.map((i) => i.itemId)).toEqual(items.slice(0, 60).map((i) => i.itemId));
   });
 
   it("lets only the owner rename, change visibility or delete", async () => {

@@ -8,6 +8,7 @@ import { CopyLinkButton } from "~/components/copy-link-button";
 import { formatLength, formatReleaseDate } from "~/components/format";
 import { genrePath } from "~/components/genre-card";
 import { SaveAlbumButton } from "~/components/library/save-album-button";
+import { AddTracksButton } from "~/components/playlist/add-tracks-button";
 import { PlayAllButton, TrackList } from "~/components/track-list";
 import { useTRPC } from "~/trpc/react";
 import styles from "./album-view.module.css";
@@ -33,6 +34,7 @@ export function AlbumView({ id }: { id: string }) {
         <PlayAllButton tracks={album.tracks} label={album.title} />
         <CopyLinkButton path={`/album/${album.id}`} what={album.title} />
         <SaveAlbumButton albumId={album.id} title={album.title} />
+        <AddTracksButton trackIds={album.tracks.map((t) => t.id)} what={album.title} />
       </div>
       <TrackList tracks={album.tracks} label={`Tracks of ${album.title}`} />
       <h2 className="visually-hidden">About this release</h2>
