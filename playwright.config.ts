@@ -30,7 +30,8 @@ export default defineConfig({
     command: "tsx scripts/e2e-server.ts",
     url: `http://localhost:${port}/api/health`,
     env: { PORT: String(port) },
-    timeout: 240_000,
+    // A cold Next build on a busy two-core machine has taken over four minutes.
+    timeout: 600_000,
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",
