@@ -24,7 +24,7 @@ import type { BareServer, CapturedAnswer } from "./lib/bare-server";
 import { cacheKeys, DbCounterProbe } from "./lib/db-probes";
 import type { CacheKeys, Delta } from "./lib/db-probes";
 import { log, repoRoot, sessionCookie, startApp } from "./lib/harness";
-import { readCases, trpcPath } from "./lib/library-cases";
+import { readCases, roundOrder, trpcPath } from "./lib/library-cases";
 import type { ReadCase } from "./lib/library-cases";
 import { reportText, resultJson, throughputOf } from "./lib/library-report";
 import type { LibraryRow, Settings, Throughput } from "./lib/library-report";
@@ -41,7 +41,7 @@ const settings: Settings = {
   seconds: Math.max(2, Number(process.env.BENCH_LIBRARY_SECONDS ?? 10)),
   concurrency: Math.max(1, Number(process.env.BENCH_LIBRARY_CONCURRENCY ?? 16)),
   burstSeconds: 2,
-  counted: { warm: 40, cold: 10 },
+  counted: { warm: 40, cold: 20 },
 };
 const DATABASE = process.env.BENCH_LIBRARY_DATABASE ?? "cadence_bench_library";
 
@@ -98,12 +98,12 @@ try {
   log(`sequential: ${settings.rounds} warm and ${settings.coldRounds} cold rounds of ${cases.length} reads…`);
   const warm = new Map<ReadCase, number[]>(cases.map((c) => [c, []]));
   const cold = new Map<ReadCase, number[]>(cases.map((c) => [c, []]));
-  // Round-robin, so that load from elsewhere on the machine falls on every read alike.
+  // Every read each round, so that load from elsewhere on the machine falls on all alike.
   for (let round = 0; round < settings.rounds; round++) {
-    for (const c of cases) warm.get(c)?.push(await read(c));
+    for (const c of roundOrder(cases, round)) warm.get(c)?.push(await read(c));
   }
   for (let round = 0; round < settings.coldRounds; round++) {
-    for (const c of cases) cold.get(c)?.push(await coldRead(c, keys));
+    for (const c of roundOrder(cases, round)) cold.get(c)?.push(await coldRead(c, keys));
   }
 
   log("per-request transactions, rows, buffers and CPU (about 11 s of settling per measurement)…");

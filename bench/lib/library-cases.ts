@@ -22,6 +22,26 @@ export interface ReadCase {
   anonymous?: true;
 }
 
+/**
+ * The reads in a fresh order for each round (fixed per round number, so runs repeat it): what a
+ * read leaves behind (a big answer's garbage, say) then falls on every other read alike.
+ */
+export function roundOrder<T>(items: readonly T[], round: number): T[] {
+  let state = (round + 1) * 0x9e3779b9;
+  const random = () => {
+    state = (state + 0x6d2b79f5) | 0; // mulberry32
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
+  };
+  const order = [...items];
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [order[i], order[j]] = [order[j] as T, order[i] as T];
+  }
+  return order;
+}
+
 export function trpcPath(procedure: string, input: unknown): string {
   return `/api/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
 }

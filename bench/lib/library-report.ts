@@ -120,7 +120,7 @@ export function reportText(
       "warm p95",
       "cold median",
       "cold p95",
-      "stmts w/c",
+      "xacts w/c",
       "rows w/c",
       "buffers w/c",
       "CPU ms w/c",
@@ -163,6 +163,8 @@ export function reportText(
           t.ratio.toFixed(3),
           ms(under.median),
           ms(under.p95),
+          t.appCpuMs.toFixed(2),
+          t.bareCpuMs.toFixed(2),
           String(failed),
         ],
       ];
