@@ -12,10 +12,11 @@ import type { SeedReport } from "./library-seed";
 export interface ReadCase {
   /** Row label. */
   name: string;
-  procedure: "catalog.album" | "catalog.artist" | "playlist.get" | "playlist.items";
-  input: Record<string, unknown>;
+  procedure: "catalog.album" | "catalog.artist" | "playlist.get" | "playlist.items" | "playlist.mine";
+  /** Undefined for a procedure without input. */
+  input: Record<string, unknown> | undefined;
   /** The input of a cold read, and the object whose cache keys go first. */
-  cold(): { input: Record<string, unknown>; objectId: string };
+  cold(): { input: Record<string, unknown> | undefined; objectId: string };
   /** Part of the throughput comparison (extras are timed sequentially only). */
   throughput: boolean;
   /** Sent without the session cookie: the framework's floor, refused with 401. */
@@ -43,7 +44,8 @@ export function roundOrder<T>(items: readonly T[], round: number): T[] {
 }
 
 export function trpcPath(procedure: string, input: unknown): string {
-  return `/api/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
+  const path = `/api/trpc/${procedure}`;
+  return input === undefined ? path : `${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
 }
 
 /** Hands out fresh ids; throws when a run asks for more than were picked. */
@@ -158,6 +160,14 @@ export async function readCases(
         input: small,
         cold: same(small),
         throughput: true,
+      },
+      {
+        // The sidebar of every page: the listener's playlists with their covers, the big one's too.
+        name: "playlist.mine (owns both)",
+        procedure: "playlist.mine",
+        input: undefined,
+        cold: () => ({ input: undefined, objectId: big.id }),
+        throughput: false,
       },
       {
         name: "floor: playlist.get without a session (401)",
