@@ -17,7 +17,7 @@ import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
-import { benchDataDir, demoListener, log, repoRoot, startApp } from "./lib/harness";
+import { benchDataDir, log, repoRoot, sessionCookie, startApp } from "./lib/harness";
 import { writeResult } from "./lib/results";
 import { median, table } from "./lib/stats";
 
@@ -84,22 +84,6 @@ function stop(server: Server): void {
   } catch {
     // already gone
   }
-}
-
-/** The session cookie of the demo listener, signed in the way next-auth's client does it. */
-async function sessionCookie(baseUrl: string): Promise<string> {
-  const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
-  const csrfCookies = csrf.headers.getSetCookie().map((c) => c.split(";")[0]);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const res = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookies.join("; ") },
-    body: new URLSearchParams({ ...demoListener, csrfToken, json: "true" }),
-  });
-  const session = res.headers.getSetCookie().find((c) => c.includes("session-token="));
-  if (!session) throw new Error(`sign-in failed: ${res.status}`);
-  return session.split(";")[0] ?? "";
 }
 
 async function timedGet(url: string, headers: Record<string, string>): Promise<number> {

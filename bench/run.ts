@@ -1,19 +1,24 @@
 /**
- * All benchmarks, one command:  npx tsx bench/run.ts   (or `pnpm bench`)
+ * All benchmarks, one command:  npx tsx bench/run.ts [name…]   (or `pnpm bench [name…]`)
  *
  * Runs the ingest and cache-hit benchmarks, then starts the app once and runs the playback start
- * and stalls benchmarks against it, each as its own process. Every benchmark writes its JSON to
+ * and stalls benchmarks against it, then the library benchmark (which starts its own app on
+ * Postgres and Redis), each as its own process. Every benchmark writes its JSON to
  * bench/results/; this writes bench/results/run.json with a summary of them.
  *
- * Knobs (environment): BENCH_INGEST_TRACKS (default 6), BENCH_INGEST_SECONDS (default 60),
- * BENCH_START_ROUNDS (default 36), BENCH_STALL_SECONDS (default 240), BENCH_CACHE_HITS (default
- * 5000), BENCH_ONLY (comma-separated subset of ingest,cache-hit,playback-start,stalls).
+ * Names on the command line (or BENCH_ONLY, comma-separated) pick a subset of ingest,
+ * cache-hit, playback-start, stalls, library: `pnpm bench library`. Knobs (environment):
+ * BENCH_INGEST_TRACKS (default 6), BENCH_INGEST_SECONDS (default 60), BENCH_START_ROUNDS
+ * (default 36), BENCH_STALL_SECONDS (default 240), BENCH_CACHE_HITS (default 5000), and the
+ * library's BENCH_LIBRARY_*.
  */
 import { spawn } from "node:child_process";
 import path from "node:path";
 
 import { log, repoRoot, startApp } from "./lib/harness";
 import type { AppHandle } from "./lib/harness";
+import { librarySummary } from "./lib/library-report";
+import type { LibraryResult } from "./lib/library-report";
 import { readResult, writeResult } from "./lib/results";
 import { ms, ratio } from "./lib/stats";
 import type { CacheHitResult } from "./cache-hit";
@@ -29,7 +34,7 @@ interface IngestResult {
 }
 
 interface Step {
-  name: "ingest" | "cache-hit" | "playback-start" | "stalls";
+  name: "ingest" | "cache-hit" | "playback-start" | "stalls" | "library";
   args: string[];
   needsApp: boolean;
 }
@@ -47,9 +52,13 @@ const STEPS: Step[] = [
   { name: "cache-hit", args: ["bench/cache-hit.ts"], needsApp: false },
   { name: "playback-start", args: ["bench/playback-start.ts"], needsApp: true },
   { name: "stalls", args: ["bench/stalls.ts"], needsApp: true },
+  { name: "library", args: ["bench/library.ts"], needsApp: false },
 ];
 
-const only = process.env.BENCH_ONLY?.split(",").map((s) => s.trim());
+const named = process.argv.slice(2);
+const only = named.length > 0 ? named : process.env.BENCH_ONLY?.split(",").map((s) => s.trim());
+const unknown = only?.filter((name) => !STEPS.some((step) => step.name === name)) ?? [];
+if (unknown.length > 0) throw new Error(`no benchmark named ${unknown.join(", ")}`);
 const steps = STEPS.filter((step) => !only || only.includes(step.name));
 const runStarted = new Date();
 const outcomes: { name: string; ok: boolean; seconds: number }[] = [];
@@ -75,10 +84,12 @@ const summary = {
   cacheHit: await fresh<CacheHitResult>("cache-hit"),
   playbackStart: await fresh<PlaybackStartResult>("playback-start"),
   stalls: await fresh<StallsResult>("stalls"),
+  library: await fresh<LibraryResult>("library"),
 };
 await writeResult("run", {
   ...summary,
   playbackStart: summary.playbackStart && { ...summary.playbackStart, plays: undefined },
+  library: summary.library && { goals: summary.library.goals, memory: summary.library.memory },
 });
 process.stdout.write(summaryText(summary));
 process.exitCode = outcomes.every((o) => o.ok) ? 0 : 1;
@@ -134,9 +145,7 @@ function summaryText(s: typeof summary): string {
         `over ${p.totals.playedSec.toFixed(0)} s played`,
     );
   }
-  lines.push(
-    `results in bench/results/ (run.json, ingest.json, cache-hit.json, playback-start.json, stalls.json)`,
-    "",
-  );
+  if (s.library) lines.push(...librarySummary(s.library));
+  lines.push(`results in bench/results/ (run.json and one file per benchmark)`, "");
   return lines.join("\n");
 }

@@ -20,6 +20,8 @@ export const repoRoot = path.resolve(import.meta.dirname, "../..");
 
 export interface AppHandle {
   baseUrl: string;
+  /** The start script's pid, leader of the app's process group (null for a reused app). */
+  pid: number | null;
   /** Stops the app if this handle started it (a reused BENCH_BASE_URL is left running). */
   stop(): Promise<void>;
 }
@@ -31,6 +33,11 @@ export interface AppOptions {
   demoSeconds?: number;
   /** How long the first start (generate + ingest + next build) may take. */
   startTimeoutMs?: number;
+  /**
+   * Set last, over the embedded defaults: e.g. DATABASE_URL and REDIS_URL to run on real
+   * engines, DEMO_CATALOG=off.
+   */
+  env?: Record<string, string>;
 }
 
 export const demoListener = { email: "demo@cadence.local", password: "cadence-demo-2026" };
@@ -52,7 +59,7 @@ export async function startApp(options: AppOptions = {}): Promise<AppHandle> {
   if (reuse) {
     await waitForHealth(reuse, 10_000, null);
     if (!(await staticAssetsServed(reuse))) throw new Error(`${reuse} serves a stale build (chunks 404)`);
-    return { baseUrl: reuse, stop: () => Promise.resolve() };
+    return { baseUrl: reuse, pid: null, stop: () => Promise.resolve() };
   }
   const app = await spawnApp(options);
   if (await staticAssetsServed(app.baseUrl)) return app;
@@ -89,7 +96,8 @@ async function spawnApp(options: AppOptions): Promise<AppHandle> {
   await mkdir(dataDir, { recursive: true });
   const logFile = path.join(dataDir, "app.log");
   const env: NodeJS.ProcessEnv = { ...process.env };
-  // Embedded engines only: the benchmark must not depend on (or measure) external services.
+  // Embedded engines unless options.env names others: the playback benchmarks must not depend
+  // on (or measure) external services.
   for (const name of ["DATABASE_URL", "REDIS_URL", "UPSTASH_REDIS_REST_URL", "UPSTASH_REDIS_REST_TOKEN"]) {
     delete env[name];
   }
@@ -103,6 +111,7 @@ async function spawnApp(options: AppOptions): Promise<AppHandle> {
     NEXTAUTH_SECRET: BENCH_SECRET,
     NEXTAUTH_URL: `http://127.0.0.1:${chosenPort}`,
     NEXT_TELEMETRY_DISABLED: "1",
+    ...options.env,
   });
   log(`starting the app on port ${chosenPort} (data in ${dataDir}, log in ${logFile})…`);
   const out = createWriteStream(logFile, { flags: "a" });
@@ -131,7 +140,7 @@ async function spawnApp(options: AppOptions): Promise<AppHandle> {
     await stop();
     throw error;
   }
-  return { baseUrl, stop };
+  return { baseUrl, pid: child.pid ?? null, stop };
 }
 
 async function waitForHealth(baseUrl: string, timeoutMs: number, child: ChildProcess | null): Promise<void> {
@@ -196,6 +205,25 @@ export async function signedInContext(browser: Browser, baseUrl: string): Promis
   await signIn(page);
   await page.close();
   return context;
+}
+
+/** A session cookie (`name=value`), signed in over HTTP the way next-auth's client does it. */
+export async function sessionCookie(
+  baseUrl: string,
+  account: { email: string; password: string } = demoListener,
+): Promise<string> {
+  const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
+  const csrfCookies = csrf.headers.getSetCookie().map((c) => c.split(";")[0]);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const res = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookies.join("; ") },
+    body: new URLSearchParams({ email: account.email, password: account.password, csrfToken, json: "true" }),
+  });
+  const session = res.headers.getSetCookie().find((c) => c.includes("session-token="));
+  if (!session) throw new Error(`sign-in failed: ${res.status}`);
+  return session.split(";")[0] ?? "";
 }
 
 export async function signIn(page: Page): Promise<void> {

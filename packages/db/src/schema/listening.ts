@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { index, pgEnum, pgTable } from "drizzle-orm/pg-core";
 
 import { user } from "./auth";
@@ -38,5 +39,9 @@ export const listeningEvent = pgTable(
   (table) => [
     index("listening_event_user_time_idx").on(table.userId, table.occurredAt),
     index("listening_event_track_idx").on(table.trackId, table.occurredAt),
+    // Plays per track (an artist's top tracks) counted from the index alone, never the rows.
+    index("listening_event_start_track_idx")
+      .on(table.trackId)
+      .where(sql`${table.kind} = 'start'`),
   ],
 );

@@ -1,0 +1,1 @@
+CREATE INDEX "listening_event_start_track_idx" ON "listening_event" USING btree ("track_id") WHERE "listening_event"."kind" = 'start';
