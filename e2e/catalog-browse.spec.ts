@@ -88,7 +88,7 @@ test("from home, a listener opens a genre, an album and its artist, and copies l
 test("on a phone, the tab bar takes the sidebar's place, above the now-playing bar", async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await signInAsListener(page);
-  const nav = page.getByRole("navigation", { name: "Main" });
+  const nav = page.locator("aside");
   for (const name of ["Home", "Search", "Your Library"]) {
     await expect(nav.getByRole("link", { name, exact: true })).toBeVisible();
   }

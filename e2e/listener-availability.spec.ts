@@ -3,6 +3,7 @@ import { expect, test } from "@playwright/test";
 import postgres from "postgres";
 
 import { e2eDatabaseUrl } from "../scripts/e2e-constants";
+import { forgetCachedCatalog } from "./catalog-cache";
 import { demoListener } from "./helpers";
 import { expectPlaying, playerState, signInAsListener } from "./listener-fixtures";
 
@@ -21,10 +22,12 @@ test.beforeAll(async () => {
   // Rights as a label would send them: one track licensed for the US only, one marked explicit.
   await db`update track set territories = ${["US"]} where title = ${REGION_LOCKED}`;
   await db`update track set explicit = true where title = ${EXPLICIT}`;
+  forgetCachedCatalog();
 });
 test.afterAll(async () => {
   await db`update track set territories = null where title = ${REGION_LOCKED}`;
   await db`update track set explicit = false where title = ${EXPLICIT}`;
+  forgetCachedCatalog();
   // Put the shared demo listener back as the other specs expect it.
   await setLicenseCountry("US");
   await db`update preference set explicit_content = true

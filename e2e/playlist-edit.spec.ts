@@ -17,7 +17,7 @@ import {
 
 test("create from the sidebar, add from an album, duplicates, rename, remove, delete", async ({ page }) => {
   await signInAsNewListener(page);
-  const sidebar = page.getByRole("navigation", { name: "Main" });
+  const sidebar = page.locator("aside");
 
   const playlist = await createPlaylistFromSidebar(page);
   expect(playlist.name).toBe("My Playlist #1");

@@ -1,6 +1,6 @@
 "use client";
 
-import { useSuspenseInfiniteQuery, useSuspenseQuery } from "@tanstack/react-query";
+import { useQuery, useSuspenseInfiniteQuery, useSuspenseQuery } from "@tanstack/react-query";
 
 import { AlbumCard } from "~/components/album-card";
 import { AlbumPages } from "~/components/album-pages";
@@ -21,7 +21,8 @@ export function HomeView() {
     trpc.catalog.albums.infiniteQueryOptions({ limit: PAGE.albums }, { getNextPageParam: nextPage }),
   );
   const albums = all.data.pages.flatMap((page) => page.albums);
-  const { data: playlists } = useSuspenseQuery(trpc.playlist.mine.queryOptions());
+  // Not suspending: the shelf is an extra, and the sidebar reads the same query in the browser.
+  const playlists = useQuery(trpc.playlist.mine.queryOptions()).data ?? [];
 
   if (albums.length === 0) {
     return <p className="muted">The catalog is empty. Ingest a music folder to fill it (see the README).</p>;

@@ -14,7 +14,6 @@ export default async function HomePage() {
   await fetchForPage(() =>
     Promise.all([
       queryClient.fetchQuery(trpc.catalog.home.queryOptions()),
-      queryClient.prefetchQuery(trpc.playlist.mine.queryOptions()),
       queryClient.prefetchInfiniteQuery(
         trpc.catalog.albums.infiniteQueryOptions({ limit: PAGE.albums }, { getNextPageParam: nextPage }),
       ),
