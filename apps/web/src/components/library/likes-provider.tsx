@@ -41,9 +41,12 @@ export function LikesProvider({ children }: { children: ReactNode }) {
   return (
     <LikesContext.Provider value={store}>
       {children}
-      <div role="status" aria-live="polite" className={styles.toast}>
-        {failure}
-      </div>
+      {/* An alert is read out as it appears: no empty live region is left on every page. */}
+      {failure && (
+        <div role="alert" className={styles.toast}>
+          {failure}
+        </div>
+      )}
     </LikesContext.Provider>
   );
 }
