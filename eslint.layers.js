@@ -1,5 +1,5 @@
 // The workspace's layers, lowest first. Each may import only what sits below it:
-//   app (web, desktop) -> api -> domain -> db, cache
+//   app (web, desktop) -> api -> domain -> search, db, cache; search -> db
 //   media -> domain; demo (fixtures and the start script's catalog) -> media
 //   player stands alone (browser code); tooling (scripts, bench, e2e, test) may use anything.
 // Inside a package, files import each other freely.
@@ -10,6 +10,7 @@ export const layers = [
   { type: "media", pattern: "packages/media" },
   { type: "demo", pattern: "packages/demo" },
   { type: "player", pattern: "packages/player" },
+  { type: "search", pattern: "packages/search" },
   { type: "db", pattern: "packages/db" },
   { type: "cache", pattern: "packages/cache" },
   { type: "tooling", pattern: "(scripts|bench|e2e|test)" },
@@ -18,15 +19,16 @@ export const layers = [
 const allow = (from, to) => ({ from: { element: { type: from } }, allow: { to: { element: { type: to } } } });
 
 export const layerPolicies = [
-  allow("app", ["app", "api", "domain", "media", "player", "db", "cache"]),
-  allow("api", ["api", "domain", "db", "cache"]),
-  allow("domain", ["domain", "db", "cache"]),
+  allow("app", ["app", "api", "domain", "media", "player", "search", "db", "cache"]),
+  allow("api", ["api", "domain", "search", "db", "cache"]),
+  allow("domain", ["domain", "search", "db", "cache"]),
+  allow("search", ["search", "db"]),
   allow("media", ["media", "domain", "db"]),
   allow("demo", ["demo", "media", "db"]),
   allow("player", ["player"]),
   allow("db", ["db"]),
   allow("cache", ["cache"]),
-  allow("tooling", ["tooling", "app", "api", "domain", "media", "demo", "player", "db", "cache"]),
+  allow("tooling", ["tooling", "app", "api", "domain", "media", "demo", "player", "search", "db", "cache"]),
 ];
 
 // Media's tests use the demo catalog as their fixture; nothing else in media may.

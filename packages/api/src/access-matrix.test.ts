@@ -20,6 +20,8 @@ interface Fixtures {
   /** The owner's public playlist: readable by all, changeable by the owner only. */
   publicPlaylist: { id: string; itemIds: string[] };
   trackId: string;
+  /** One of the owner's recent searches. */
+  recentSearchId: string;
 }
 
 type Caller = ReturnType<TestStack["caller"]>;
@@ -63,6 +65,15 @@ const matrix: Record<string, Row> = {
   "library.followArtist": { noForeignIds: "catalog artists, followed by the caller" },
   "library.isFollowingArtist": { noForeignIds: "catalog artists, the caller's own follows" },
   "library.entries": { publicView: (i) => i.library.entries({}) },
+  // The private playlist is named "Secret": searching for it finds only public things.
+  "search.search": { publicView: (i) => i.search.search({ query: "secret" }) },
+  "search.recent": { publicView: (i) => i.search.recent() },
+  "search.remember": { noForeignIds: "remembers the caller's own search" },
+  "search.forget": {
+    attempts: [(i, f) => i.search.forget({ id: f.recentSearchId })],
+    denied: NOT_FOUND,
+  },
+  "search.clearRecent": { noForeignIds: "clears the caller's own recent searches" },
   "profile.get": { publicView: async (i, f) => i.profile.get({ username: await usernameOf(i, f) }) },
   "profile.playlists": { publicView: (i, f) => i.profile.playlists({ userId: f.owner.user.id }) },
   "profile.follow": { noForeignIds: "profiles are public and anyone may follow anyone (not themselves)" },
@@ -217,6 +228,7 @@ describe.each(stacks)("a second listener with the first one's ids, on $name", (s
       privatePlaylist: { ...privatePlaylist, token },
       publicPlaylist: await playlistWith(true),
       trackId: trackIds[0] ?? "",
+      recentSearchId: (await mine.search.remember({ query: "secret" })).id,
     };
     ownerUsername = (await mine.user.me()).profile.username;
     // The owner's own listening and likes, which nobody else may see.

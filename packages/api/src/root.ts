@@ -4,6 +4,7 @@ import { libraryRouter } from "./router/library";
 import { playbackRouter } from "./router/playback";
 import { playlistRouter } from "./router/playlist";
 import { profileRouter } from "./router/profile";
+import { searchRouter } from "./router/search";
 import { userRouter } from "./router/user";
 import { createTRPCRouter } from "./trpc";
 
@@ -14,6 +15,7 @@ export const appRouter = createTRPCRouter({
   playback: playbackRouter,
   playlist: playlistRouter,
   profile: profileRouter,
+  search: searchRouter,
   user: userRouter,
 });
 

@@ -3,6 +3,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import { unaccent } from "@electric-sql/pglite/contrib/unaccent";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
@@ -47,7 +49,8 @@ export function createDb(connection: DbConnection): DbHandle {
   // PGlite creates its own directory but not the parents: a fresh DATA_DIR must still work,
   // and be owner-only like the start script makes it (see data-dir.ts).
   if (connection.dataDir) mkdirSync(path.dirname(connection.dataDir), { recursive: true, mode: 0o700 });
-  const client = new PGlite(connection.dataDir);
+  // The extensions search's migration creates; Postgres ships them in its contrib package.
+  const client = new PGlite({ dataDir: connection.dataDir, extensions: { pg_trgm, unaccent } });
   const db = drizzlePglite(client, { schema, casing: "snake_case" });
   return {
     db,

@@ -5,3 +5,4 @@ export { prepareDataDir } from "./data-dir";
 export { dataDir } from "./env";
 export * as schema from "./schema";
 export * from "drizzle-orm/sql";
+export { rowsOf, uuidArray } from "./rows";

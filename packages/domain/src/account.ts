@@ -1,6 +1,7 @@
 import { RateLimiter } from "@cadence/cache";
 import { eq, schema } from "@cadence/db";
 import type { Db } from "@cadence/db";
+import { reindex, unindex } from "@cadence/search";
 
 import type { DomainServices, Role } from "./services";
 import { licenseCountryFor } from "./catalog/territory";
@@ -61,6 +62,7 @@ export async function createAccount(
       });
       await tx.insert(schema.preference).values({ userId: created.id });
       await tx.insert(schema.subscription).values({ userId: created.id, planCode: "free" });
+      await reindex(tx, "profile", [created.id]);
       return created;
     });
   } catch (error) {
@@ -149,6 +151,7 @@ export async function updateProfile(db: Db, userId: string, patch: ProfilePatch)
     .update(schema.profile)
     .set({ ...patch, updatedAt: new Date() })
     .where(eq(schema.profile.userId, userId));
+  await reindex(db, "profile", [userId]);
 }
 
 export type PreferencesPatch = Partial<
@@ -247,6 +250,17 @@ export async function deleteAccount(
   if (row?.passwordHash) {
     await assertPassword(services, userId, { password: input.password ?? "", ip: input.ip }, "password");
   }
+  const playlists = await services.db
+    .select({ id: schema.playlist.id })
+    .from(schema.playlist)
+    .where(eq(schema.playlist.ownerId, userId));
   await services.db.delete(schema.user).where(eq(schema.user.id, userId));
+  // The cascade took their profile and playlists; search forgets them too.
+  await unindex(services.db, "profile", [userId]);
+  await unindex(
+    services.db,
+    "playlist",
+    playlists.map((p) => p.id),
+  );
   await forgetSessionVersion(services, userId);
 }

@@ -4,3 +4,4 @@ export * from "./catalog";
 export * from "./library";
 export * from "./listening";
 export * from "./profile";
+export * from "./search";

@@ -1,5 +1,6 @@
 import { eq, inArray, isNotNull, schema, sql } from "@cadence/db";
 import type { Db } from "@cadence/db";
+import { reindex } from "@cadence/search";
 
 import { forgetCatalog } from "./cache-keys";
 import type { CatalogCache } from "./cache-keys";
@@ -95,7 +96,9 @@ export async function restoreTrack(db: Db, trackId: string, cache?: CatalogCache
     .update(schema.track)
     .set({ retiredAt: null, updatedAt: new Date() })
     .where(eq(schema.track.id, trackId));
-  if (cache) await forgetCatalog(cache, await shownOn(db, [trackId]));
+  const shown = await shownOn(db, [trackId]);
+  if (cache) await forgetCatalog(cache, shown);
+  await reindexShown(db, [trackId], shown);
 }
 
 /** Tracks whose files are gone are retired, never deleted, so listening history keeps its rows. */
@@ -105,7 +108,9 @@ export async function retireTracks(db: Db, trackIds: string[], cache?: CatalogCa
     .update(schema.track)
     .set({ retiredAt: new Date(), updatedAt: new Date() })
     .where(inArray(schema.track.id, trackIds));
-  if (cache) await forgetCatalog(cache, await shownOn(db, trackIds));
+  const shown = await shownOn(db, trackIds);
+  if (cache) await forgetCatalog(cache, shown);
+  await reindexShown(db, trackIds, shown);
 }
 
 function toSqlDate(value: string | null): string | null {
@@ -223,8 +228,24 @@ export async function recordPublishedTrack(
       });
     return { albumIds: [albumRow.id], artistIds: [...artistIds.values()] };
   });
-  await forgetCatalog(cache, {
+  const shown = {
     albumIds: [...touched.albumIds, ...(before?.albumIds ?? [])],
     artistIds: [...touched.artistIds, ...(before?.artistIds ?? [])],
-  });
+  };
+  await forgetCatalog(cache, shown);
+  await reindexShown(db, [item.trackId], shown);
+}
+
+/**
+ * Search follows the catalog: the tracks, and the albums and artists they show on (an album
+ * or artist with no track left is no longer found).
+ */
+async function reindexShown(
+  db: Db,
+  trackIds: string[],
+  shown: { albumIds: string[]; artistIds: string[] },
+): Promise<void> {
+  await reindex(db, "track", trackIds);
+  await reindex(db, "album", shown.albumIds);
+  await reindex(db, "artist", shown.artistIds);
 }

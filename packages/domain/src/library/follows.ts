@@ -1,5 +1,6 @@
 import { and, eq, isNull, schema } from "@cadence/db";
 import type { Db } from "@cadence/db";
+import { reindex } from "@cadence/search";
 
 import { AppError } from "../errors";
 import { setMembership } from "./membership";
@@ -33,6 +34,7 @@ export async function followArtist(
     visible: () => artistExists(db, artistId),
     notFound: artistNotFound(),
   });
+  await reindex(db, "artist", [artistId]); // followers rank it in search
   return { following };
 }
 
@@ -77,5 +79,6 @@ export async function followUser(
     visible: () => listenerExists(db, followeeId),
     notFound: new AppError("NOT_FOUND", "Listener not found", "userId"),
   });
+  await reindex(db, "profile", [followeeId]);
   return { following };
 }

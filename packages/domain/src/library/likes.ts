@@ -1,5 +1,6 @@
 import { and, eq, schema } from "@cadence/db";
 import type { Db } from "@cadence/db";
+import { reindex } from "@cadence/search";
 
 import { visibleTrack } from "../catalog/visibility";
 import { AppError } from "../errors";
@@ -33,5 +34,6 @@ export async function likeTrack(
       ).length > 0,
     notFound: new AppError("NOT_FOUND", "Track not found", "trackId"),
   });
+  await reindex(db, "track", [trackId]); // likes rank it in search
   return { liked };
 }

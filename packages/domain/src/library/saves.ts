@@ -1,5 +1,6 @@
 import { and, eq, schema } from "@cadence/db";
 import type { Db } from "@cadence/db";
+import { reindex } from "@cadence/search";
 
 import { hasVisibleTrack } from "../catalog/visibility";
 import { AppError } from "../errors";
@@ -34,6 +35,7 @@ export async function saveAlbum(
     visible: () => albumVisible(db, albumId, now),
     notFound: albumNotFound(),
   });
+  await reindex(db, "album", [albumId]); // saves rank it in search
   return { saved: result };
 }
 

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 
 import { and, asc, count, eq, schema, sql } from "@cadence/db";
 import type { Db } from "@cadence/db";
+import { reindex } from "@cadence/search";
 
 import { AppError } from "../errors";
 import type { DomainServices } from "../services";
@@ -24,6 +25,8 @@ async function syncCollaborative(tx: Db, playlistId: string): Promise<void> {
     .update(schema.playlist)
     .set({ isCollaborative: Number(row?.n ?? 0) > 0, ...nextVersion })
     .where(eq(schema.playlist.id, playlistId));
+  // Editors may find a private playlist; an engine other than Postgres keeps who they are.
+  await reindex(tx, "playlist", [playlistId]);
 }
 
 async function addEditor(tx: Db, playlistId: string, userId: string): Promise<void> {

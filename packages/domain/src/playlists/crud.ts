@@ -1,5 +1,6 @@
 import { and, desc, eq, exists, or, schema, sql } from "@cadence/db";
 import type { Db } from "@cadence/db";
+import { reindex, unindex } from "@cadence/search";
 
 import { AppError } from "../errors";
 import type { DomainServices } from "../services";
@@ -50,6 +51,7 @@ export async function createPlaylist(
     })
     .returning({ id: schema.playlist.id, name: schema.playlist.name });
   if (!created) throw new Error("insert returned no row");
+  await reindex(db, "playlist", [created.id]);
   return created;
 }
 
@@ -81,6 +83,8 @@ export async function updatePlaylist(
       })
       .where(eq(schema.playlist.id, playlistId))
       .returning({ version: schema.playlist.version });
+    // In the same transaction: a playlist made private is never found after the answer.
+    await reindex(tx, "playlist", [playlistId]);
     return { version: updated?.version ?? playlist.version + 1 };
   });
 }
@@ -93,6 +97,7 @@ export async function deletePlaylist(
   await db.transaction(async (tx) => {
     await playlistFor(tx, playlistId, userId, "own", { lock: true });
     await tx.delete(schema.playlist).where(eq(schema.playlist.id, playlistId));
+    await unindex(tx, "playlist", [playlistId]);
   });
 }
 

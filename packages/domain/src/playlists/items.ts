@@ -2,8 +2,7 @@ import { cached } from "@cadence/cache";
 import { and, asc, count, eq, gt, inArray, schema } from "@cadence/db";
 import type { Db } from "@cadence/db";
 
-import { UNAVAILABLE } from "../catalog/rights";
-import { trackRecordOf, trackWith, viewTracksOf } from "../catalog/track-view";
+import { tracksById } from "../catalog/tracks-by-id";
 import type { CatalogTrack, Viewer } from "../catalog/track-view";
 import { visibleTrack } from "../catalog/visibility";
 import { AppError } from "../errors";
@@ -64,26 +63,6 @@ async function loadItemRows(
  * Catalog tracks by id, for the viewer. Retired tracks stay in a playlist, shown as
  * unavailable with the reason, as a listener expects of a song that was withdrawn.
  */
-async function tracksById(db: Db, ids: string[], viewer: Viewer): Promise<Map<string, CatalogTrack>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db.query.track.findMany({
-    where: inArray(schema.track.id, [...new Set(ids)]),
-    with: { ...trackWith, album: { columns: { id: true, title: true, coverPath: true } } },
-  });
-  const retired = new Set(rows.filter((row) => row.retiredAt).map((row) => row.id));
-  const tracks = (
-    await viewTracksOf(
-      db,
-      rows.map((row) => trackRecordOf(row, row.album)),
-      viewer,
-    )
-  ).map((track) =>
-    retired.has(track.id)
-      ? { ...track, playable: false, unavailableReason: UNAVAILABLE.retired, stream: null }
-      : track,
-  );
-  return new Map(tracks.map((track) => [track.id, track]));
-}
 
 /**
  * One page of a playlist in order, from after the cursor (an item's position). The first page,

@@ -1,0 +1,91 @@
+import { rowsOf, sql } from "@cadence/db";
+import type { Db } from "@cadence/db";
+
+import { allowedEdits, editDistance } from "../edit-distance";
+
+/** The most words of a query that are searched for; more add nothing but cost. */
+export const MAX_QUERY_WORDS = 8;
+const CANDIDATES_PER_WORD = 20;
+const ALTERNATIVES_PER_WORD = 3;
+
+export interface QueryPlan {
+  /** The query normalised as the index is ("Beyoncé!" -> "beyonce"). */
+  norm: string;
+  /** Per word, what to look for: itself when the index knows it, else its likeliest corrections. */
+  words: string[][];
+  /** The query with corrections applied, when there were any. */
+  corrected: string | null;
+}
+
+interface WordRow {
+  word: string;
+  ord: number | string;
+  known: boolean;
+  candidate: string | null;
+  documents: number | null;
+}
+
+function textArray(words: readonly string[]) {
+  return sql`${`{${words.map((w) => `"${w.replace(/["\\]/g, "\\$&")}"`).join(",")}}`}::text[]`;
+}
+
+/**
+ * Normalises the query and corrects the words the index does not know, by looking for the
+ * nearest indexed words (trigram distance, a small index) and keeping those within the edits a
+ * word of that length may carry. The last word may be half typed, so it is compared with the
+ * start of each candidate. Null when nothing in the query can be searched for.
+ */
+export async function planQuery(db: Db, query: string): Promise<QueryPlan | null> {
+  const [normRow] = await rowsOf<{ norm: string }>(db, sql`select search_norm(${query}) as norm`);
+  const words = (normRow?.norm ?? "").split(" ").filter(Boolean).slice(0, MAX_QUERY_WORDS);
+  if (words.length === 0) return null;
+  const rows = await rowsOf<WordRow>(
+    db,
+    sql`
+      select w.word, w.ord, k.known, c.word as candidate, c.documents
+      from unnest(${textArray(words)}) with ordinality as w(word, ord)
+      cross join lateral (select exists (select 1 from search_word s
+        where s.word >= w.word and s.word < w.word || chr(1114111)) as known) k
+      left join lateral (select s.word, s.documents from search_word s where not k.known
+        order by s.word <-> w.word limit ${CANDIDATES_PER_WORD}) c on true
+      order by w.ord`,
+  );
+  const planned: string[][] = [];
+  let changed = false;
+  words.forEach((word, index) => {
+    const mine = rows.filter((r) => Number(r.ord) === index + 1);
+    if (mine.some((r) => r.known)) {
+      planned.push([word]);
+      return;
+    }
+    const last = index === words.length - 1;
+    const limit = allowedEdits(word.length);
+    const scored = mine
+      .filter((r): r is WordRow & { candidate: string } => r.candidate !== null)
+      .map((r) => {
+        const whole = editDistance(word, r.candidate);
+        const start = last ? editDistance(word, r.candidate.slice(0, word.length)) : whole;
+        return { word: r.candidate, distance: Math.min(whole, start), documents: r.documents ?? 0 };
+      })
+      .filter((c) => c.distance <= limit);
+    if (scored.length === 0) return; // Nothing like it: searching for it could only find nothing.
+    const best = Math.min(...scored.map((c) => c.distance));
+    const chosen = scored
+      .filter((c) => c.distance === best)
+      .sort((a, b) => b.documents - a.documents)
+      .slice(0, ALTERNATIVES_PER_WORD)
+      .map((c) => c.word);
+    planned.push(chosen);
+    changed = true;
+  });
+  if (planned.length === 0) return null;
+  const norm = words.join(" ");
+  return { norm, words: planned, corrected: changed ? planned.map((alts) => alts[0]).join(" ") : null };
+}
+
+/** The plan as a tsquery: every word must match, as a prefix (the listener may still be typing). */
+export function tsqueryOf(plan: QueryPlan): string {
+  return plan.words
+    .map((alternatives) => `(${alternatives.map((w) => `'${w.replace(/'/g, "''")}':*`).join(" | ")})`)
+    .join(" & ");
+}

@@ -1,0 +1,88 @@
+import { rowsOf, sql } from "@cadence/db";
+import type { Db, SQL } from "@cadence/db";
+
+import type { FacetCount, SearchKind, SearchRequest, SearchResponse } from "../types";
+import { emptyHits } from "../types";
+import type { QueryPlan } from "./plan";
+import { tsqueryOf } from "./plan";
+
+/**
+ * Ranking, in one place: the text match (title weighs 1, artists 0.4, album 0.2: ts_rank's
+ * default weights), a bonus when the title is the query (1) or starts with it (0.4), a small
+ * lean towards artists, then tracks, then albums when all else is equal (a listener typing a
+ * name most often means the artist), all scaled up by popularity on a log scale, so a popular
+ * namesake outranks an obscure one without drowning a better match.
+ */
+const POPULARITY_WEIGHT = 0.15;
+const FACET_LIMIT = 12;
+
+interface Row {
+  part: "hit" | "genre" | "year";
+  kind: SearchKind | null;
+  id: string | null;
+  score: number | string;
+  value: string | null;
+}
+
+function filters(request: SearchRequest): SQL {
+  const parts: SQL[] = [];
+  if (request.genre !== undefined) parts.push(sql`and d.genre = ${request.genre}`);
+  if (request.year !== undefined) parts.push(sql`and d.year = ${request.year}`);
+  return sql.join(parts, sql` `);
+}
+
+export async function queryDocuments(
+  db: Db,
+  request: SearchRequest,
+  plan: QueryPlan,
+): Promise<SearchResponse> {
+  const phrase = plan.corrected ?? plan.norm;
+  const kinds = `{${request.kinds.join(",")}}`;
+  const rows = await rowsOf<Row>(
+    db,
+    sql`
+      with q as (select to_tsquery('simple', ${tsqueryOf(plan)}) as tsq),
+      matches as (
+        select d.kind, d.id, d.genre, d.year,
+          (ts_rank(d.document, q.tsq)
+            + case when d.title = ${phrase} then 1.0 when d.title like ${phrase} || '%' then 0.4 else 0 end
+            + case d.kind when 'artist' then 0.15 when 'track' then 0.1 when 'album' then 0.05 else 0 end)
+            * (1 + ln(1 + d.popularity) * ${POPULARITY_WEIGHT}) as score
+        from search_document d, q
+        where d.document @@ q.tsq and d.kind = any(${kinds}::text[]) ${filters(request)}
+          and (d.kind <> 'playlist' or d.is_public or d.owner_id = ${request.viewerId}::uuid
+            or exists (select 1 from playlist_collaborator c
+              where c.playlist_id = d.id and c.user_id = ${request.viewerId}::uuid))
+      ),
+      ranked as (
+        select kind, id, score, row_number() over (partition by kind order by score desc, id) as rn
+        from matches
+      )
+      select 'hit' as part, kind, id::text as id, score, null as value from ranked
+        where rn <= ${request.offset + request.limit + 1}
+      union all
+      (select 'genre', null, null, count(*), genre from matches
+        where kind in ('track', 'album') and genre is not null
+        group by genre order by count(*) desc, genre limit ${FACET_LIMIT})
+      union all
+      (select 'year', null, null, count(*), year::text from matches
+        where kind in ('track', 'album') and year is not null
+        group by year order by count(*) desc, year desc limit ${FACET_LIMIT})`,
+  );
+  const hits = emptyHits();
+  const genres: FacetCount[] = [];
+  const years: FacetCount[] = [];
+  for (const row of rows) {
+    if (row.part === "hit" && row.kind && row.id) {
+      hits[row.kind].push({ kind: row.kind, id: row.id, score: Number(row.score) });
+    } else if (row.value !== null) {
+      (row.part === "genre" ? genres : years).push({ value: row.value, count: Number(row.score) });
+    }
+  }
+  for (const kind of request.kinds) {
+    hits[kind] = hits[kind]
+      .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1))
+      .slice(request.offset, request.offset + request.limit + 1);
+  }
+  return { hits, corrected: plan.corrected, facets: { genres, years } };
+}
