@@ -16,6 +16,7 @@ import { ingestFolder } from "@cadence/media/ingest";
 import type { IngestSummary } from "@cadence/media/ingest";
 import { storageFromEnv } from "@cadence/media/storage-env";
 import { seedAccounts } from "@cadence/domain/seed";
+import { indexIsMissing, rebuildIndex, rebuildReporter } from "@cadence/search";
 
 import { env as webEnv } from "../apps/web/src/env";
 import { env } from "./env";
@@ -93,6 +94,12 @@ log(
 );
 const handle = createDb(connection);
 await handle.migrate();
+// A database from before search (or an index lost) is indexed once, with progress.
+if (await indexIsMissing(handle.db)) {
+  log("building the search index…");
+  await rebuildIndex(handle.db, rebuildReporter());
+  if (process.stdout.isTTY) process.stdout.write("\n");
+}
 const { created } = await seedAccounts(handle.db, demoAccounts());
 
 function reportIngest(label: string, summary: IngestSummary): void {

@@ -9,8 +9,11 @@ export type {
   SearchResponse,
 } from "./types";
 export { searchEngine } from "./engine";
+export { loadDocuments } from "./documents";
+export type { DocSelection } from "./documents";
 export { reindex, unindex } from "./sync";
-export { rebuildIndex } from "./rebuild";
+export { indexIsMissing, rebuildIndex } from "./rebuild";
+export { rebuildReporter } from "./progress";
 export type { RebuildProgress } from "./rebuild";
 export { PostgresSearch } from "./postgres/engine";
 export { TypesenseSearch } from "./typesense/engine";

@@ -74,3 +74,16 @@ async function lastIdOfBatch(
   );
   return row?.id ?? null;
 }
+
+/**
+ * Whether the catalog has tracks the index has never seen: a database from before search, or an
+ * index lost. The start script rebuilds then.
+ */
+export async function indexIsMissing(db: Db): Promise<boolean> {
+  const [row] = await rowsOf<{ missing: boolean }>(
+    db,
+    sql`select exists (select 1 from track where retired_at is null)
+      and not exists (select 1 from search_document where kind = 'track') as missing`,
+  );
+  return row?.missing ?? false;
+}

@@ -35,8 +35,8 @@ export async function upsertDocuments(db: Db, docs: readonly SearchDoc[]): Promi
       year = excluded.year, is_public = excluded.is_public, owner_id = excluded.owner_id`);
   await db.execute(sql`
     insert into search_word (word)
-    select distinct w from jsonb_to_recordset(${payload}::jsonb) as x(title text, context text),
-      regexp_split_to_table(search_norm(x.title || ' ' || x.context), ' ') as w
+    select distinct w from jsonb_to_recordset(${payload}::jsonb) as x(title text, context text, extra text),
+      regexp_split_to_table(search_norm(x.title || ' ' || x.context || ' ' || x.extra), ' ') as w
     where length(w) between 2 and 40
     on conflict (word) do nothing`);
 }

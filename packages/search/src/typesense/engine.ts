@@ -71,7 +71,7 @@ export class TypesenseSearch implements SearchEngine {
     const { results } = await this.client.multiSearch.perform({ searches }, {});
     const hits = emptyHits();
     request.kinds.forEach((kind, i) => {
-      hits[kind] = hitsOf(kind, (results[i] ?? {}));
+      hits[kind] = hitsOf(kind, results[i] ?? {});
     });
     return { hits, corrected: null, facets: facetsOf(results) };
   }
