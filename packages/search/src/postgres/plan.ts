@@ -25,10 +25,6 @@ interface WordRow {
   documents: number | null;
 }
 
-function textArray(words: readonly string[]) {
-  return sql`${`{${words.map((w) => `"${w.replace(/["\\]/g, "\\$&")}"`).join(",")}}`}::text[]`;
-}
-
 /**
  * Normalises the query and corrects the words the index does not know, by looking for the
  * nearest indexed words (trigram distance, a small index) and keeping those within the edits a
@@ -36,20 +32,25 @@ function textArray(words: readonly string[]) {
  * start of each candidate. Null when nothing in the query can be searched for.
  */
 export async function planQuery(db: Db, query: string): Promise<QueryPlan | null> {
-  const [normRow] = await rowsOf<{ norm: string }>(db, sql`select search_norm(${query}) as norm`);
-  const words = (normRow?.norm ?? "").split(" ").filter(Boolean).slice(0, MAX_QUERY_WORDS);
-  if (words.length === 0) return null;
+  // One round trip: normalise, split, and look up every word (with candidates for the unknown).
   const rows = await rowsOf<WordRow>(
     db,
     sql`
+      with w as (
+        select word, ord from unnest(string_to_array(search_norm(${query}), ' ')) with ordinality as t(word, ord)
+        where word <> '' and ord <= ${MAX_QUERY_WORDS}
+      )
       select w.word, w.ord, k.known, c.word as candidate, c.documents
-      from unnest(${textArray(words)}) with ordinality as w(word, ord)
+      from w
       cross join lateral (select exists (select 1 from search_word s
         where s.word >= w.word and s.word < w.word || chr(1114111)) as known) k
       left join lateral (select s.word, s.documents from search_word s where not k.known
         order by s.word <-> w.word limit ${CANDIDATES_PER_WORD}) c on true
       order by w.ord`,
   );
+  const words: string[] = [];
+  for (const row of rows) words[Number(row.ord) - 1] = row.word;
+  if (words.length === 0) return null;
   const planned: string[][] = [];
   let changed = false;
   words.forEach((word, index) => {
