@@ -34,7 +34,7 @@ interface IngestResult {
 }
 
 interface Step {
-  name: "ingest" | "cache-hit" | "playback-start" | "stalls" | "library";
+  name: "ingest" | "cache-hit" | "playback-start" | "stalls" | "library" | "search";
   args: string[];
   needsApp: boolean;
 }
@@ -53,6 +53,7 @@ const STEPS: Step[] = [
   { name: "playback-start", args: ["bench/playback-start.ts"], needsApp: true },
   { name: "stalls", args: ["bench/stalls.ts"], needsApp: true },
   { name: "library", args: ["bench/library.ts"], needsApp: false },
+  { name: "search", args: ["bench/search.ts"], needsApp: false },
 ];
 
 const named = process.argv.slice(2);
