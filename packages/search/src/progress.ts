@@ -14,13 +14,13 @@ export function rebuildReporter(
 ): (progress: RebuildProgress) => void {
   let kind: string | null = null;
   let started = now();
-  let lastLine = 0;
+  let lastLine: number | null = null;
   return ({ kind: current, done, total }) => {
     if (current !== kind) {
       if (kind !== null && stream.isTTY) stream.write("\n");
       kind = current;
       started = now();
-      lastLine = 0;
+      lastLine = null;
     }
     const elapsed = Math.max(1, now() - started) / 1000;
     const rate = done / elapsed;
@@ -33,7 +33,7 @@ export function rebuildReporter(
       return;
     }
     const finished = done >= total;
-    if (finished || lastLine === 0 || now() - lastLine >= LINE_EVERY_MS) {
+    if (finished || lastLine === null || now() - lastLine >= LINE_EVERY_MS) {
       lastLine = now();
       stream.write(`search index: ${figures}${finished ? " (done)" : ""}\n`);
     }

@@ -49,7 +49,7 @@ export async function rebuildIndex(
       after = lastId;
       onProgress({ kind, done, total });
     }
-    onProgress({ kind, done: total, total });
+    if (done < total) onProgress({ kind, done: total, total });
   }
   if (engine.name === "postgres") await countWords(db);
   return { documents };
