@@ -36,5 +36,6 @@ ALTER TABLE "recent_search" ADD CONSTRAINT "recent_search_user_id_user_id_fk" FO
 CREATE UNIQUE INDEX "recent_search_query_idx" ON "recent_search" USING btree ("user_id","query");--> statement-breakpoint
 CREATE INDEX "recent_search_recent_idx" ON "recent_search" USING btree ("user_id","searched_at");--> statement-breakpoint
 CREATE INDEX "search_document_idx" ON "search_document" USING gin ("document");--> statement-breakpoint
-CREATE INDEX "search_document_title_trgm_idx" ON "search_document" USING gin ("title" gin_trgm_ops);--> statement-breakpoint
+CREATE INDEX "search_document_head_idx" ON "search_document" USING gin ("document") WHERE "search_document"."popularity" >= 5;--> statement-breakpoint
+CREATE INDEX "search_document_title_idx" ON "search_document" USING btree ("title","popularity" DESC NULLS LAST,"kind","id");--> statement-breakpoint
 CREATE INDEX "search_word_trgm_idx" ON "search_word" USING gist ("word" gist_trgm_ops);

@@ -35,7 +35,14 @@ export const searchDocument = pgTable(
   (table) => [
     primaryKey({ columns: [table.kind, table.id] }),
     index("search_document_idx").using("gin", table.document),
-    index("search_document_title_trgm_idx").using("gin", table.title.op("gin_trgm_ops")),
+    // The popular head of the index: broad queries ("love", "ma") rank within it instead of
+    // fetching every match. The threshold is HEAD_POPULARITY in @cadence/search, as a literal
+    // there so the planner can use this index.
+    index("search_document_head_idx")
+      .using("gin", table.document)
+      .where(sql`${table.popularity} >= 5`),
+    // Exact titles, most popular first, answered from the index alone.
+    index("search_document_title_idx").on(table.title, table.popularity.desc(), table.kind, table.id),
   ],
 );
 

@@ -15,14 +15,21 @@ export interface QueryPlan {
   words: string[][];
   /** The query with corrections applied, when there were any. */
   corrected: string | null;
+  /**
+   * About how many documents match (word frequencies from the vocabulary, taken as
+   * independent): what decides whether ranking every match is affordable.
+   */
+  estimate: number;
 }
 
 interface WordRow {
   word: string;
   ord: number | string;
-  known: boolean;
+  /** Documents using a word that starts with this one (0: the index does not know it). */
+  frequency: number | string;
   candidate: string | null;
   documents: number | null;
+  total: number | string;
 }
 
 /**
@@ -40,11 +47,12 @@ export async function planQuery(db: Db, query: string): Promise<QueryPlan | null
         select word, ord from unnest(string_to_array(search_norm(${query}), ' ')) with ordinality as t(word, ord)
         where word <> '' and ord <= ${MAX_QUERY_WORDS}
       )
-      select w.word, w.ord, k.known, c.word as candidate, c.documents
+      select w.word, w.ord, k.frequency, c.word as candidate, c.documents,
+        (select greatest(reltuples, 1) from pg_class where oid = 'search_document'::regclass) as total
       from w
-      cross join lateral (select exists (select 1 from search_word s
-        where s.word >= w.word and s.word < w.word || chr(1114111)) as known) k
-      left join lateral (select s.word, s.documents from search_word s where not k.known
+      cross join lateral (select coalesce(sum(s.documents), 0) as frequency from search_word s
+        where s.word >= w.word and s.word < w.word || chr(1114111)) k
+      left join lateral (select s.word, s.documents from search_word s where k.frequency = 0
         order by s.word <-> w.word limit ${CANDIDATES_PER_WORD}) c on true
       order by w.ord`,
   );
@@ -52,11 +60,15 @@ export async function planQuery(db: Db, query: string): Promise<QueryPlan | null
   for (const row of rows) words[Number(row.ord) - 1] = row.word;
   if (words.length === 0) return null;
   const planned: string[][] = [];
+  const total = Math.max(1, Number(rows[0]?.total ?? 1));
+  let estimate = total;
   let changed = false;
   words.forEach((word, index) => {
     const mine = rows.filter((r) => Number(r.ord) === index + 1);
-    if (mine.some((r) => r.known)) {
+    const frequency = Number(mine[0]?.frequency ?? 0);
+    if (frequency > 0) {
       planned.push([word]);
+      estimate *= Math.min(1, frequency / total);
       return;
     }
     const last = index === words.length - 1;
@@ -77,11 +89,18 @@ export async function planQuery(db: Db, query: string): Promise<QueryPlan | null
       .slice(0, ALTERNATIVES_PER_WORD)
       .map((c) => c.word);
     planned.push(chosen);
+    const documents = scored.filter((c) => chosen.includes(c.word)).reduce((sum, c) => sum + c.documents, 0);
+    estimate *= Math.min(1, documents / total);
     changed = true;
   });
   if (planned.length === 0) return null;
   const norm = words.join(" ");
-  return { norm, words: planned, corrected: changed ? planned.map((alts) => alts[0]).join(" ") : null };
+  return {
+    norm,
+    words: planned,
+    corrected: changed ? planned.map((alts) => alts[0]).join(" ") : null,
+    estimate: Math.round(estimate),
+  };
 }
 
 /** The plan as a tsquery: every word must match, as a prefix (the listener may still be typing). */

@@ -16,6 +16,17 @@ import { tsqueryOf } from "./plan";
 const POPULARITY_WEIGHT = 0.15;
 const FACET_LIMIT = 12;
 
+/**
+ * Past about this many matches, ranking every one costs more than a listener waits (fetching
+ * 35,000 rows for "love" in a million tracks takes ~450 ms). A broad query then ranks the
+ * popular head of the index (popularity >= HEAD_POPULARITY, its own partial index) plus every
+ * exact title match, best known first: what a listener typing a common word is after.
+ */
+export const BROAD_MATCHES = 3000;
+/** The literal of the partial index search_document_head_idx (migration 0006). */
+const HEAD_POPULARITY = sql.raw("5");
+const EXACT_TITLES = 100;
+
 interface Row {
   part: "hit" | "genre" | "year";
   kind: SearchKind | null;
@@ -24,11 +35,31 @@ interface Row {
   value: string | null;
 }
 
+/** Which documents the request may match: its kinds and facets, and playlists the viewer may see. */
 function filters(request: SearchRequest): SQL {
-  const parts: SQL[] = [];
-  if (request.genre !== undefined) parts.push(sql`and d.genre = ${request.genre}`);
-  if (request.year !== undefined) parts.push(sql`and d.year = ${request.year}`);
-  return sql.join(parts, sql` `);
+  const parts: SQL[] = [sql`d.kind = any(${`{${request.kinds.join(",")}}`}::text[])`];
+  if (request.genre !== undefined) parts.push(sql`d.genre = ${request.genre}`);
+  if (request.year !== undefined) parts.push(sql`d.year = ${request.year}`);
+  parts.push(sql`(d.kind <> 'playlist' or d.is_public or d.owner_id = ${request.viewerId}::uuid
+    or exists (select 1 from playlist_collaborator c
+      where c.playlist_id = d.id and c.user_id = ${request.viewerId}::uuid))`);
+  return sql.join(parts, sql` and `);
+}
+
+const columns = sql`d.kind, d.id, d.title, d.document, d.popularity, d.genre, d.year`;
+
+/** The matching documents: all of them, or for a broad query the head and exact titles. */
+function found(request: SearchRequest, plan: QueryPlan, phrase: string): SQL {
+  if (plan.estimate <= BROAD_MATCHES) {
+    return sql`select ${columns} from search_document d, q where d.document @@ q.tsq and ${filters(request)}`;
+  }
+  return sql`
+    (select ${columns} from search_document d, q
+      where d.document @@ q.tsq and d.popularity >= ${HEAD_POPULARITY} and ${filters(request)})
+    union all
+    (select ${columns} from search_document d
+      where d.title = ${phrase} and ${filters(request)}
+      order by d.popularity desc limit ${EXACT_TITLES})`;
 }
 
 export async function queryDocuments(
@@ -37,22 +68,18 @@ export async function queryDocuments(
   plan: QueryPlan,
 ): Promise<SearchResponse> {
   const phrase = plan.corrected ?? plan.norm;
-  const kinds = `{${request.kinds.join(",")}}`;
   const rows = await rowsOf<Row>(
     db,
     sql`
       with q as (select to_tsquery('simple', ${tsqueryOf(plan)}) as tsq),
+      found as (${found(request, plan, phrase)}),
       matches as (
-        select d.kind, d.id, d.genre, d.year,
+        select distinct on (d.kind, d.id) d.kind, d.id, d.genre, d.year,
           (ts_rank(d.document, q.tsq)
             + case when d.title = ${phrase} then 1.0 when d.title like ${phrase} || '%' then 0.4 else 0 end
             + case d.kind when 'artist' then 0.15 when 'track' then 0.1 when 'album' then 0.05 else 0 end)
             * (1 + ln(1 + d.popularity) * ${POPULARITY_WEIGHT}) as score
-        from search_document d, q
-        where d.document @@ q.tsq and d.kind = any(${kinds}::text[]) ${filters(request)}
-          and (d.kind <> 'playlist' or d.is_public or d.owner_id = ${request.viewerId}::uuid
-            or exists (select 1 from playlist_collaborator c
-              where c.playlist_id = d.id and c.user_id = ${request.viewerId}::uuid))
+        from found d, q
       ),
       ranked as (
         select kind, id, score, row_number() over (partition by kind order by score desc, id) as rn
