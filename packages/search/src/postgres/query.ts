@@ -59,7 +59,7 @@ function found(request: SearchRequest, plan: QueryPlan, phrase: string): SQL {
     union all
     (select ${columns} from search_document d
       where d.title = ${phrase} and ${filters(request)}
-      order by d.popularity desc limit ${EXACT_TITLES})`;
+      order by d.popularity desc nulls last limit ${EXACT_TITLES})`;
 }
 
 export async function queryDocuments(
