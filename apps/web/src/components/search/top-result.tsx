@@ -53,6 +53,7 @@ function describe(top: Top): { href: string; name: string; kind: string; detail:
 }
 
 function Picture({ top }: { top: Top }) {
+  if (top.kind === "playlist") return <PlaylistCover coverUrls={top.item.imageUrls} size="small" />;
   const url =
     top.kind === "track"
       ? top.item.album.coverUrl
@@ -60,13 +61,19 @@ function Picture({ top }: { top: Top }) {
         ? top.item.coverUrl
         : top.kind === "artist"
           ? top.item.imageUrl
-          : top.kind === "profile"
-            ? top.item.avatarUrl
-            : null;
-  if (top.kind === "playlist") return <PlaylistCover coverUrls={top.item.imageUrls} size="small" />;
-  const round = top.kind === "artist" || top.kind === "profile" ? personStyles.round : "";
-  if (!url) return <div className={`${styles.topPicture} ${round} cover-placeholder`} aria-hidden="true" />;
-  return <img className={`${styles.topPicture} ${round}`} src={url} alt="" width={96} height={96} />;
+          : top.item.avatarUrl;
+  // Artists and listeners are round, and without a picture show their initial.
+  const person = top.kind === "artist" ? top.item.name : top.kind === "profile" ? top.item.displayName : null;
+  const round = person === null ? "" : personStyles.round;
+  if (url) return <img className={`${styles.topPicture} ${round}`} src={url} alt="" width={96} height={96} />;
+  return (
+    <div
+      className={`${styles.topPicture} ${round} ${personStyles.initial} cover-placeholder`}
+      aria-hidden="true"
+    >
+      {person?.slice(0, 1).toUpperCase()}
+    </div>
+  );
 }
 
 const isPlaying = (status: string) => status === "playing" || status === "buffering" || status === "loading";
