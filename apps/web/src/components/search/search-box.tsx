@@ -99,7 +99,7 @@ export function SearchBox() {
         id={SEARCH_BOX_ID}
         type="search"
         name="q"
-        className={styles.input}
+        className={`input ${styles.input}`}
         aria-label="Search"
         aria-keyshortcuts="/"
         placeholder="What do you want to play?"

@@ -1,7 +1,7 @@
 "use client";
 
 import { useSearchParams } from "next/navigation";
-import type { MouseEvent, ReactNode } from "react";
+import type { ReactNode } from "react";
 
 import { AlbumCard } from "~/components/album-card";
 import { GenreCard } from "~/components/genre-card";
@@ -10,7 +10,8 @@ import { PersonCard } from "~/components/person-card";
 import { PlaylistCard } from "~/components/playlist/playlist-card";
 import { FacetChips } from "~/components/search/facet-chips";
 import { RecentSearches } from "~/components/search/recent-searches";
-import { onResultKeys, RESULT, resultGroup } from "~/components/search/result-navigation";
+import { RESULT, resultGroup } from "~/components/search/result-navigation";
+import { ResultsArea } from "~/components/search/results-area";
 import { readSearchParams, searchHref } from "~/components/search/search-url";
 import type { SearchParams } from "~/components/search/search-url";
 import { SearchStatus } from "~/components/search/search-status";
@@ -34,29 +35,19 @@ export function SearchView() {
   const results = search.data;
   const stale = search.isPlaceholderData;
   const act = () => results && remember(results.query);
-  // Any link opened from the results counts as acting on the search.
-  const onClickCapture = (event: MouseEvent) => {
-    if ((event.target as Element).closest("a[href]")) act();
-  };
 
   return (
     <div className={styles.page}>
       <h1 className="visually-hidden">Search</h1>
       <SearchStatus results={results} stale={stale} error={search.error} />
       {!search.isError && results && (
-        <div
-          data-search-results
-          className={stale ? styles.stale : undefined}
-          aria-busy={stale}
-          onKeyDown={onResultKeys}
-          onClickCapture={onClickCapture}
-        >
+        <ResultsArea stale={stale} onAct={act}>
           {results.query === "" ? (
             <Browse categories={results.categories} />
           ) : (
             <Results results={results} params={params} onPlay={act} />
           )}
-        </div>
+        </ResultsArea>
       )}
     </div>
   );

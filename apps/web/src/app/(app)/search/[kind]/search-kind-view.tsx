@@ -3,14 +3,14 @@
 import Link from "next/link";
 import { useSearchParams } from "next/navigation";
 import { useCallback, useMemo } from "react";
-import type { MouseEvent } from "react";
 
 import { AlbumPages } from "~/components/album-pages";
 import { EntryList } from "~/components/library/entry-list";
 import type { ListEntry } from "~/components/library/entry-list";
 import { PageHeader } from "~/components/page-header";
 import { FacetChips } from "~/components/search/facet-chips";
-import { onResultKeys, RESULT, resultGroup } from "~/components/search/result-navigation";
+import { RESULT, resultGroup } from "~/components/search/result-navigation";
+import { ResultsArea } from "~/components/search/results-area";
 import { kindBySlug, readSearchParams, searchHref } from "~/components/search/search-url";
 import { SearchStatus } from "~/components/search/search-status";
 import styles from "~/components/search/search.module.css";
@@ -66,9 +66,6 @@ export function SearchKindView({ slug }: { slug: string }) {
   const query = first?.query ?? "";
   const stale = search.isPlaceholderData;
   const act = () => remember(query);
-  const onClickCapture = (event: MouseEvent) => {
-    if ((event.target as Element).closest("a[href]")) act();
-  };
   const { fetchNextPage, hasNextPage, isFetchingNextPage } = search;
   const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage]);
   const tracks = useMemo(() => pages.flatMap((page) => page.tracks.items), [pages]);
@@ -82,13 +79,7 @@ export function SearchKindView({ slug }: { slug: string }) {
   const label = `${info.title} for “${query}”`;
 
   return (
-    <article
-      data-search-results
-      className={stale ? styles.stale : undefined}
-      aria-busy={stale}
-      onKeyDown={onResultKeys}
-      onClickCapture={onClickCapture}
-    >
+    <ResultsArea stale={stale} onAct={act}>
       <PageHeader eyebrow="Search" title={info.title}>
         {query && (
           <>
@@ -138,6 +129,6 @@ export function SearchKindView({ slug }: { slug: string }) {
           />
         </div>
       )}
-    </article>
+    </ResultsArea>
   );
 }
