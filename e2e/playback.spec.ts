@@ -213,10 +213,12 @@ test("signed-in pages render on the server without errors", async ({ page }) => 
     {},
   );
   const first = albums[0];
-  for (const path of ["/", "/account", `/album/${first?.id}`, `/artist/${first?.artist.id}`]) {
+  const searches = ["/search", "/search?q=marlow", "/search?q=bad%01text", "/search/songs?q=marlow"];
+  for (const path of ["/", "/account", `/album/${first?.id}`, `/artist/${first?.artist.id}`, ...searches]) {
     const res = await page.request.get(path);
     expect(res.status(), path).toBe(200);
   }
   expect((await page.request.get("/album/not-an-id")).status()).toBe(404);
+  expect((await page.request.get("/search/nothing-of-the-kind?q=marlow")).status()).toBe(404);
   expect((await page.request.get("/album/00000000-0000-4000-8000-000000000000")).status()).toBe(404);
 });

@@ -12,12 +12,14 @@ const LOAD_AHEAD = 20;
 
 export interface VirtualTrackListProps {
   tracks: CatalogTrack[];
-  /** All the list's tracks, loaded or not. */
-  total: number;
+  /** All the list's tracks, loaded or not; undefined when the list does not know (a search). */
+  total?: number | undefined;
   label: string;
   hasMore: boolean;
   loadingMore: boolean;
   loadMore: () => void;
+  /** Told when a track starts from this list (a search remembers itself). */
+  onPlay?: (track: CatalogTrack) => void;
 }
 
 /**
@@ -32,6 +34,7 @@ export function VirtualTrackList({
   hasMore,
   loadingMore,
   loadMore,
+  onPlay,
 }: VirtualTrackListProps) {
   const list = useListPlayback(tracks);
   const { container, virtualizer, items, before, after } = useWindowRows<HTMLTableSectionElement>({
@@ -47,7 +50,7 @@ export function VirtualTrackList({
   const tabStop = rendered ? roving.tabStop : (items[0]?.index ?? 0);
 
   return (
-    <table className="track-list" aria-label={label} aria-rowcount={total + 1}>
+    <table className="track-list" aria-label={label} aria-rowcount={total === undefined ? -1 : total + 1}>
       <TrackListHead showAlbum />
       <tbody ref={container} onKeyDown={roving.onKeyDown}>
         {before > 0 && <tr aria-hidden="true" style={{ height: before }} />}
@@ -75,7 +78,10 @@ export function VirtualTrackList({
                 // The heading row is the first.
                 "aria-rowindex": item.index + 2,
               }}
-              onPlay={() => list.play(track)}
+              onPlay={() => {
+                onPlay?.(track);
+                list.play(track);
+              }}
               onPreload={() => list.preload(track)}
             />
           );

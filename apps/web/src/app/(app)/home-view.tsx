@@ -5,7 +5,7 @@ import { useQuery, useSuspenseInfiniteQuery, useSuspenseQuery } from "@tanstack/
 import { AlbumCard } from "~/components/album-card";
 import { AlbumPages } from "~/components/album-pages";
 import { GenreCard } from "~/components/genre-card";
-import { PlaylistCard } from "~/components/playlist/playlist-card";
+import { PlaylistCard, yourPlaylistSubtitle } from "~/components/playlist/playlist-card";
 import { Shelf } from "~/components/shelf";
 import { nextPage, PAGE } from "~/lib/pages";
 import { useTRPC } from "~/trpc/react";
@@ -42,7 +42,7 @@ export function HomeView() {
         <Shelf title="Your playlists">
           {playlists.slice(0, HOME_PLAYLISTS).map((playlist) => (
             <li key={playlist.id}>
-              <PlaylistCard playlist={playlist} />
+              <PlaylistCard playlist={playlist} subtitle={yourPlaylistSubtitle(playlist)} />
             </li>
           ))}
         </Shelf>

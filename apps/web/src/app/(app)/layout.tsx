@@ -5,6 +5,7 @@ import type { ReactNode } from "react";
 import { PasswordChangeNotice } from "~/components/password-change-notice";
 import { NowPlayingBar } from "~/components/player/now-playing-bar";
 import { PlayerProvider } from "~/components/player/player-provider";
+import { SearchBox } from "~/components/search/search-box";
 import { Sidebar } from "~/components/sidebar/sidebar";
 import { SignOutButton } from "~/components/sign-out-button";
 import { Toaster } from "~/components/toast";
@@ -25,6 +26,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
         <Sidebar />
         <div className="main">
           <header className="topbar">
+            <SearchBox />
             {/* Leads to /user/<username>: the profile others see. */}
             <Link href="/profile" className="button secondary">
               Your profile

@@ -13,7 +13,7 @@ export function EntryImage({ kind, imageUrls }: { kind: string; imageUrls: strin
       </div>
     );
   }
-  const round = kind === "artist" ? styles.round : "";
+  const round = kind === "artist" || kind === "profile" ? styles.round : "";
   const urls = imageUrls.length >= 4 ? imageUrls.slice(0, 4) : imageUrls.slice(0, 1);
   if (urls.length === 0)
     return <div className={`${styles.image} ${round} cover-placeholder`} aria-hidden="true" />;

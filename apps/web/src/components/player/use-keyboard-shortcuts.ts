@@ -2,7 +2,7 @@ import type { Player } from "@cadence/player";
 import { useEffect } from "react";
 
 /** Keys that belong to whatever has focus: text fields, sliders, selects, menus. */
-function focusOwnsKeys(target: EventTarget | null): boolean {
+export function focusOwnsKeys(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   if (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName)) return true;
   return target.closest("[role=listbox], [role=menu], [role=grid], [role=slider]") !== null;

@@ -1,13 +1,13 @@
 "use client";
 
 import { keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
-import Link from "next/link";
 import { useCallback, useMemo, useState } from "react";
 
 import type { RouterOutputs } from "@cadence/api";
 
-import { EntryImage, entryHref } from "~/components/library/entry-image";
-import { useWindowRows } from "~/components/use-window-rows";
+import { entryHref } from "~/components/library/entry-image";
+import { EntryList } from "~/components/library/entry-list";
+import type { ListEntry } from "~/components/library/entry-list";
 import styles from "~/components/library/entries.module.css";
 import { REFRESH_ON_MOUNT } from "~/components/library/freshness";
 import { useTRPC } from "~/trpc/react";
@@ -15,6 +15,16 @@ import { DEFAULT_ENTRIES, nextEntriesPage } from "./entries-query";
 import type { EntriesInput } from "./entries-query";
 
 type Entry = RouterOutputs["library"]["entries"]["items"][number];
+
+const toListEntry = (entry: Entry): ListEntry => ({
+  key: `${entry.kind}:${entry.id}`,
+  href: entryHref(entry),
+  kind: entry.kind,
+  name: entry.name,
+  subtitle: entry.subtitle,
+  imageUrls: entry.imageUrls,
+});
+
 type Kind = NonNullable<EntriesInput["kind"]>;
 
 const FILTERS: { kind: Kind; label: string }[] = [
@@ -29,8 +39,6 @@ const SORTS: { sort: EntriesInput["sort"]; label: string }[] = [
   { sort: "creator", label: "Creator" },
 ];
 
-const ROW_HEIGHT = 72;
-
 /** Your Library: playlists, saved albums and followed artists, filtered and sorted. */
 export function LibraryView() {
   const trpc = useTRPC();
@@ -41,7 +49,10 @@ export function LibraryView() {
     placeholderData: keepPreviousData,
     ...REFRESH_ON_MOUNT,
   });
-  const entries = useMemo(() => query.data?.pages.flatMap((page) => page.items) ?? [], [query.data]);
+  const entries = useMemo(
+    () => query.data?.pages.flatMap((page) => page.items.map(toListEntry)) ?? [],
+    [query.data],
+  );
   const { fetchNextPage } = query;
   const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage]);
 
@@ -85,6 +96,7 @@ export function LibraryView() {
       ) : (
         <EntryList
           entries={entries}
+          label="Your Library"
           busy={query.isFetching}
           hasMore={query.hasNextPage}
           loadingMore={query.isFetchingNextPage}
@@ -92,51 +104,5 @@ export function LibraryView() {
         />
       )}
     </section>
-  );
-}
-
-function EntryList({
-  entries,
-  busy,
-  hasMore,
-  loadingMore,
-  loadMore,
-}: {
-  entries: Entry[];
-  busy: boolean;
-  hasMore: boolean;
-  loadingMore: boolean;
-  loadMore: () => void;
-}) {
-  const { container, virtualizer, items, before, after } = useWindowRows<HTMLUListElement>({
-    count: entries.length,
-    estimateSize: ROW_HEIGHT,
-    overscan: 6,
-    more: { hasMore, busy: loadingMore, ahead: 10, load: loadMore },
-  });
-  return (
-    <ul
-      ref={container}
-      className={styles.list}
-      aria-label="Your Library"
-      aria-busy={busy}
-      style={{ paddingTop: before, paddingBottom: after }}
-    >
-      {items.map((item) => {
-        const entry = entries[item.index];
-        if (!entry) return null;
-        return (
-          <li key={`${entry.kind}:${entry.id}`} data-index={item.index} ref={virtualizer.measureElement}>
-            <Link href={entryHref(entry)} className={styles.entry}>
-              <EntryImage kind={entry.kind} imageUrls={entry.imageUrls} />
-              <span className={styles.text}>
-                <span className={styles.name}>{entry.name}</span>
-                <span className={styles.subtitle}>{entry.subtitle}</span>
-              </span>
-            </Link>
-          </li>
-        );
-      })}
-    </ul>
   );
 }
