@@ -17,7 +17,8 @@ export interface S3StorageOptions {
   endpoint: string;
   bucket: string;
   region: string;
-  credentials: { accessKeyId: string; secretAccessKey: string };
+  /** Omitted: the SDK's default chain (AWS_* variables, shared config, an instance or task role). */
+  credentials?: { accessKeyId: string; secretAccessKey: string };
   /** Path-style (endpoint/bucket/key) works with every S3 clone; virtual-host style with AWS. */
   forcePathStyle?: boolean;
   /** Prepended to every key, so one bucket can hold several installations. */
@@ -38,7 +39,7 @@ export class S3Storage implements ObjectStorage {
     this.client = new S3Client({
       endpoint: options.endpoint,
       region: options.region,
-      credentials: options.credentials,
+      ...(options.credentials ? { credentials: options.credentials } : {}),
       forcePathStyle: options.forcePathStyle ?? true,
       // Checksums only where S3 demands them: several S3 clones reject the SDK's default ones.
       requestChecksumCalculation: "WHEN_REQUIRED",
