@@ -62,6 +62,7 @@ export async function startS3TestServer(bucket = "cadence-test"): Promise<S3Test
       S3_ACCESS_KEY_ID: credentials.accessKeyId,
       S3_SECRET_ACCESS_KEY: credentials.secretAccessKey,
       S3_REGION: "us-east-1",
+      S3_VIRTUAL_HOSTED: "false",
     },
     storage({ prefix, virtualHosted = false } = {}) {
       const storage = new S3Storage({
