@@ -31,10 +31,8 @@ export {
 } from "./storage";
 export type { ByteRange, ListedObject, ObjectInfo, ObjectStorage, PutOptions, StoredObject } from "./storage";
 export { LocalStorage } from "./local-storage";
-export { S3Error, S3Storage } from "./s3-storage";
+export { S3Storage } from "./s3-storage";
 export type { S3StorageOptions } from "./s3-storage";
-export { signRequest } from "./sigv4";
-export type { AwsCredentials, SignInput } from "./sigv4";
 export { storageFromEnv } from "./storage-env";
 
 export { Mp4FormatError, readBoxes, splitFragmentedMp4 } from "./mp4";

@@ -14,7 +14,9 @@ export function storageFromEnv(): ObjectStorage {
       endpoint: env.S3_ENDPOINT,
       bucket: env.S3_BUCKET,
       region: env.S3_REGION,
-      credentials: { accessKeyId: env.S3_ACCESS_KEY_ID, secretAccessKey: env.S3_SECRET_ACCESS_KEY },
+      credentials: env.S3_ACCESS_KEY_ID
+        ? { accessKeyId: env.S3_ACCESS_KEY_ID, secretAccessKey: env.S3_SECRET_ACCESS_KEY }
+        : undefined,
       prefix: env.S3_PREFIX,
       forcePathStyle: env.S3_VIRTUAL_HOSTED !== "true",
     });
