@@ -1,6 +1,6 @@
 import type { NextConfig } from "next";
 
-import { PERMISSIONS_POLICY } from "./src/lib/security-headers";
+import { STATIC_HEADERS } from "./src/lib/security-headers";
 
 const config: NextConfig = {
   // Workspace packages export TypeScript source.
@@ -30,13 +30,8 @@ const config: NextConfig = {
     return Promise.resolve([
       {
         source: "/:path*",
-        headers: [
-          { key: "X-Content-Type-Options", value: "nosniff" },
-          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-          { key: "X-Frame-Options", value: "DENY" },
-          { key: "Permissions-Policy", value: PERMISSIONS_POLICY },
-          // The CSP (per-request nonce) and HSTS (depends on NEXTAUTH_URL) come from src/proxy.ts.
-        ],
+        // The CSP (per-request nonce) and HSTS (depends on NEXTAUTH_URL) come from src/proxy.ts.
+        headers: Object.entries(STATIC_HEADERS).map(([key, value]) => ({ key, value })),
       },
     ]);
   },

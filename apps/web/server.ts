@@ -3,6 +3,8 @@
  * The address comes from the socket, and from X-Forwarded-For only as far as TRUSTED_PROXIES
  * vouch for it; it travels to the app in x-cadence-client-ip, overwriting anything a client sent.
  * (`next start` cannot do this: it only fills X-Forwarded-For when the client left it out.)
+ * It answers /api/trpc itself (src/server/trpc-node.ts): Next.js's route pipeline cost more
+ * CPU than most API calls.
  */
 import { createServer } from "node:http";
 
@@ -10,6 +12,11 @@ import next from "next";
 
 import { env } from "./src/env";
 import { stampClientAddress } from "./src/server/client-address";
+import { engines } from "./src/server/engines";
+import { isApiRequest, serveApiNode } from "./src/server/trpc-node";
+
+// Opened here, before Next.js, so that the pages' bundle uses this server's database and cache.
+engines();
 
 const app = next({ dir: import.meta.dirname, dev: false, port: env.PORT });
 const handle = app.getRequestHandler();
@@ -33,7 +40,7 @@ const server = createServer((req, res) => {
     return;
   }
   stampClientAddress(req, env.TRUSTED_PROXIES);
-  handle(req, res).catch((error: unknown) => {
+  (isApiRequest(req) ? serveApiNode(req, res) : handle(req, res)).catch((error: unknown) => {
     console.error("[server] unhandled error", error);
     if (!res.headersSent) res.writeHead(500);
     res.end();

@@ -2,8 +2,8 @@
  * The reads the library benchmark makes, with the objects they read: a warm object read again
  * and again, and fresh objects for cold reads where the catalog has many alike (albums,
  * artists); the two seeded playlists are one of a kind, so their cold reads delete their keys.
- * The last, a call refused for want of a session, is the floor: Next.js, tRPC and next-auth
- * with no database work.
+ * The last, a call refused for want of a session, is the floor: the app's HTTP server, tRPC and
+ * the session reader with no database work.
  */
 import postgres from "postgres";
 

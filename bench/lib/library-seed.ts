@@ -149,7 +149,11 @@ function statements(listenerId: string): { name: string; sql: string }[] {
         select p.id, pg_temp.id('track' || ${popular(tracks, 2)}), ${positionKey("i")}, p.owner_id,
           now() - i * interval '1 minute'
         from (select id, owner_id, floor(${S.otherPlaylistMaxTracks} * power(random(), 2))::int as n
-          from playlist where name like 'Playlist %') p, generate_series(0, p.n - 1) i`,
+          from playlist where name like 'Playlist %') p, generate_series(0, p.n - 1) i;
+        update playlist set item_count = t.n, duration_ms = t.d
+        from (select i.playlist_id, count(*)::int as n, sum(tr.duration_ms)::bigint as d
+              from playlist_item i join track tr on tr.id = i.track_id group by i.playlist_id) t
+        where playlist.id = t.playlist_id`,
     },
     {
       name: "likes, saves and follows",

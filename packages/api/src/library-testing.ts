@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { TRPCError } from "@trpc/server";
 import { ZodError } from "zod";
 
-import { eq, schema } from "@cadence/db";
+import { eq, schema, sql } from "@cadence/db";
 import type { Db } from "@cadence/db";
 import { AppError } from "@cadence/domain";
 
@@ -71,6 +71,12 @@ export async function insertPlaylist(
         position: `a${String(i).padStart(4, "0")}`,
       })),
     );
+    // The totals an edit would have kept (see playlist.item_count).
+    await db.execute(sql`update playlist set item_count = t.n, duration_ms = t.d
+      from (select count(*)::int as n, coalesce(sum(track.duration_ms), 0)::bigint as d
+            from playlist_item join track on track.id = playlist_item.track_id
+            where playlist_item.playlist_id = ${id}) t
+      where playlist.id = ${id}`);
   }
   return id;
 }

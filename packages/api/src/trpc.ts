@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 
 import { initTRPC, TRPCError } from "@trpc/server";
-import superjson from "superjson";
 import { z, ZodError } from "zod";
 
 import type { TRPCContext } from "./context";
@@ -12,12 +11,13 @@ import type { RequestKind } from "@cadence/domain/request-limits";
 
 import { toTRPCError } from "./errors";
 import { requirePasswordChanged } from "./password-change";
+import { transformer } from "./transformer";
 
 /** What a client sees of a failure on our side; the detail is logged under the request id. */
 export const INTERNAL_MESSAGE = "Something went wrong on our side";
 
 const t = initTRPC.context<TRPCContext>().create({
-  transformer: superjson,
+  transformer,
   // Stack traces name files on the server: they go to the log, never into an answer.
   isDev: false,
   errorFormatter({ shape, error, path }) {

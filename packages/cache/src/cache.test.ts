@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 import { cached, CacheUnavailableError } from "./cache";
 import type { Cache } from "./cache";
@@ -300,5 +300,19 @@ describe("redis-http bridge", () => {
     expect(read.result).toBeNull();
     const alive = (await (await call(["GET", canary])).json()) as { result: unknown };
     expect(alive.result).toBe("alive");
+  });
+});
+
+describe("CacheUnavailableError", () => {
+  it("is recognised when another copy of this module threw it (the app server runs two)", async () => {
+    vi.resetModules();
+    const copy = await import("./cache");
+    expect(copy.CacheUnavailableError).not.toBe(CacheUnavailableError);
+    const foreign = new copy.CacheUnavailableError(new Error("down"));
+    expect(foreign).toBeInstanceOf(CacheUnavailableError);
+    expect(new Error("cache unavailable")).not.toBeInstanceOf(CacheUnavailableError);
+    // So a read-through load still fails open on it.
+    const failing = { lookup: () => Promise.reject(foreign) } as unknown as Parameters<typeof cached>[0];
+    expect(await cached(failing, "k", 60, () => Promise.resolve("from the source"))).toBe("from the source");
   });
 });

@@ -1,10 +1,22 @@
 import { randomBytes } from "node:crypto";
 
+const UNAVAILABLE = Symbol.for("cadence.cache-unavailable");
+
 /** Thrown when the cache engine cannot be reached; callers decide whether to fail open or closed. */
 export class CacheUnavailableError extends Error {
+  readonly [UNAVAILABLE] = true;
+
   constructor(cause: unknown) {
     super("cache unavailable", { cause });
     this.name = "CacheUnavailableError";
+  }
+
+  /**
+   * `instanceof` by brand, not by class: the app server runs two copies of this module (its own
+   * and the one Next.js bundles) over one cache, and either may meet the other's errors.
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === "object" && value !== null && UNAVAILABLE in value;
   }
 }
 

@@ -55,3 +55,14 @@ export const PERMISSIONS_POLICY = [
   "serial=()",
   "usb=()",
 ].join(", ");
+
+/**
+ * Headers every answer carries: next.config.ts sets them on what Next.js serves, and
+ * apps/web/server.ts on the API answers it serves itself. (The CSP and HSTS come from proxy.ts.)
+ */
+export const STATIC_HEADERS: Readonly<Record<string, string>> = {
+  "X-Content-Type-Options": "nosniff",
+  "Referrer-Policy": "strict-origin-when-cross-origin",
+  "X-Frame-Options": "DENY",
+  "Permissions-Policy": PERMISSIONS_POLICY,
+};

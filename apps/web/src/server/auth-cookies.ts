@@ -1,16 +1,16 @@
 import "server-only";
 
 import { deviceTokens } from "@cadence/domain/auth";
-import { cookies, headers } from "next/headers";
+import { cookies } from "next/headers";
 import type { NextRequest } from "next/server";
 import { NextResponse } from "next/server";
 
 import { env } from "~/env";
 import { sameOriginUrl } from "~/lib/callback-url";
+import { cookiePrefix } from "./session";
 
-// next-auth's own rule: https turns on __Secure- cookie names.
-const secure = env.NEXTAUTH_URL?.startsWith("https://") ?? false;
-const prefix = secure ? "__Secure-" : "";
+const prefix = cookiePrefix(env.NEXTAUTH_URL);
+const secure = prefix !== "";
 const origin = env.NEXTAUTH_URL ?? "http://localhost";
 
 const CALLBACK_URL_COOKIE = `${prefix}next-auth.callback-url`;
@@ -23,21 +23,6 @@ const DEVICE_COOKIE = `${prefix}cadence.device`;
 function usableCallbackUrl(value: string): boolean {
   // next-auth takes a path ("/…") or an absolute http(s) URL; anything else ("true") is a 500.
   return (value.startsWith("/") || /^https?:/i.test(value)) && sameOriginUrl(value, origin) !== null;
-}
-
-/** The request's cookies as next-auth may see them (for getServerSession). */
-export async function cookiesForNextAuth(): Promise<Record<string, string>> {
-  const all = (await cookies()).getAll();
-  return Object.fromEntries(
-    all
-      .filter((c) => c.name !== CALLBACK_URL_COOKIE || usableCallbackUrl(c.value))
-      .map((c) => [c.name, c.value]),
-  );
-}
-
-/** The request's headers as a plain object, as next-auth reads them. */
-export async function headersForNextAuth(): Promise<Record<string, string>> {
-  return Object.fromEntries(await headers());
 }
 
 /**

@@ -12,15 +12,15 @@ import {
 } from "@cadence/domain/oauth";
 import type { ProviderIdentity } from "@cadence/domain/oauth";
 import type { Account, NextAuthOptions, Profile } from "next-auth";
-import { getServerSession } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import GitHubProvider from "next-auth/providers/github";
 import GoogleProvider from "next-auth/providers/google";
 import type { Provider } from "next-auth/providers/index";
+import { cookies } from "next/headers";
 
 import { env } from "~/env";
 import { sameOriginUrl } from "~/lib/callback-url";
-import { cookiesForNextAuth, headersForNextAuth } from "./auth-cookies";
+import { readSession } from "./api";
 import { credentialsAttempt } from "./credentials-attempt";
 import { services } from "./services";
 
@@ -187,16 +187,5 @@ export const authOptions: NextAuthOptions = {
 
 /** The caller's session in server code (route handlers, server components), or null. */
 export async function getSession(): Promise<Session | null> {
-  // getServerSession's request form, so next-auth sees the cookies after an unusable
-  // callback-url cookie is dropped (it would otherwise answer every page with a 500).
-  const req = { headers: await headersForNextAuth(), cookies: await cookiesForNextAuth() };
-  const res = { getHeader: () => undefined, setHeader: () => undefined, setCookie: () => undefined };
-  const session = await getServerSession<NextAuthOptions, { user?: Partial<Session["user"]> }>(
-    req as never,
-    res as never,
-    authOptions,
-  );
-  const user = session?.user;
-  if (!user?.id || !user.email || !user.role) return null;
-  return { user: { id: user.id, email: user.email, role: user.role } };
+  return readSession((await cookies()).getAll(), services());
 }

@@ -1,4 +1,4 @@
-import "server-only";
+import type { IncomingMessage } from "node:http";
 
 /**
  * Reads a request body up to `maxBytes`, or null beyond it: a declared length over the cap is
@@ -23,6 +23,45 @@ export async function readBoundedBody(req: Request, maxBytes: number): Promise<s
     chunks.push(value);
   }
   return Buffer.concat(chunks).toString("utf8");
+}
+
+/**
+ * The same cap on a node:http request (apps/web/server.ts). Past the cap it stops reading and
+ * answers null; the caller answers 413 and closes the connection, so the rest is never read.
+ */
+export function readBoundedNodeBody(req: IncomingMessage, maxBytes: number): Promise<Buffer | null> {
+  const declared = Number(req.headers["content-length"] ?? 0);
+  if (declared > maxBytes) return Promise.resolve(null);
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const stop = () => {
+      req.off("data", onData);
+      req.off("end", onEnd);
+      req.off("error", onError);
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.byteLength;
+      if (size > maxBytes) {
+        stop();
+        req.pause();
+        resolve(null);
+        return;
+      }
+      chunks.push(chunk);
+    };
+    const onEnd = () => {
+      stop();
+      resolve(Buffer.concat(chunks));
+    };
+    const onError = (error: Error) => {
+      stop();
+      reject(error);
+    };
+    req.on("data", onData);
+    req.on("end", onEnd);
+    req.on("error", onError);
+  });
 }
 
 export function payloadTooLarge(maxBytes: number): Response {

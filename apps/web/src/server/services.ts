@@ -1,14 +1,13 @@
 import "server-only";
 
 import type { ApiServices } from "@cadence/api";
-import type { StreamConfig } from "@cadence/domain/streaming";
-import { cacheFromEnv } from "@cadence/cache";
-import { connectionFromEnv, createDb } from "@cadence/db";
 import type { DbHandle } from "@cadence/db";
+import type { StreamConfig } from "@cadence/domain/streaming";
 import { storageFromEnv } from "@cadence/media/storage-env";
 import type { ObjectStorage } from "@cadence/media/storage";
 
-import { env } from "~/env";
+import { engines } from "./engines";
+import { streamConfig } from "./stream-config";
 
 export interface ServerServices extends ApiServices {
   handle: DbHandle;
@@ -16,21 +15,11 @@ export interface ServerServices extends ApiServices {
   streaming: StreamConfig;
 }
 
-// One database handle, cache and storage per process: PGlite allows a single owner of its
-// files, and route bundles (and dev reloads) must not open a second one.
-const globalForServices = globalThis as unknown as { cadenceServices?: ServerServices };
+// Storage is this bundle's own (its errors are told apart by class); the database and cache
+// are the process's (engines.ts).
+const globalForServices = globalThis as unknown as { cadenceStorage?: ObjectStorage };
 
 export function services(): ServerServices {
-  if (!globalForServices.cadenceServices) {
-    if (!env.STREAM_SIGNING_SECRET) throw new Error("STREAM_SIGNING_SECRET is not set (npm start sets it)");
-    const handle = createDb(connectionFromEnv());
-    globalForServices.cadenceServices = {
-      handle,
-      db: handle.db,
-      cache: cacheFromEnv(),
-      storage: storageFromEnv(),
-      streaming: { secret: env.STREAM_SIGNING_SECRET, ttlSeconds: env.STREAM_URL_TTL_SECONDS },
-    };
-  }
-  return globalForServices.cadenceServices;
+  globalForServices.cadenceStorage ??= storageFromEnv();
+  return { ...engines(), storage: globalForServices.cadenceStorage, streaming: streamConfig() };
 }

@@ -76,7 +76,7 @@ export const playlistRouter = {
       }),
     ),
 
-  mine: expensiveReadProcedure.query(({ ctx }) => myPlaylists(ctx.db, ctx.session.user.id)),
+  mine: expensiveReadProcedure.query(({ ctx }) => myPlaylists(ctx, ctx.session.user.id)),
 
   update: writeProcedure
     .input(

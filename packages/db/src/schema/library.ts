@@ -22,6 +22,11 @@ export const playlist = pgTable(
     // Bumped by every change to the playlist or its items; writes name the version they saw,
     // so a stale client is told to refresh instead of overwriting.
     version: t.integer().notNull().default(1),
+    // How many items and how long, kept by every edit in the transaction that bumps the
+    // version (and by ingest when a track's length changes), so reading them costs nothing
+    // however long the playlist is.
+    itemCount: t.integer().notNull().default(0),
+    durationMs: t.bigint({ mode: "number" }).notNull().default(0),
     // Secret of the current invite link (owner-rotated); null when no link is live.
     inviteToken: t.text(),
     createdAt: t.timestamp({ withTimezone: true }).notNull().defaultNow(),

@@ -201,6 +201,12 @@ export async function recordPublishedTrack(
     if (item.isNew) {
       await tx.insert(schema.track).values({ id: item.trackId, ...values });
     } else {
+      // A re-encoded file may be longer or shorter: the playlists holding it keep their length.
+      await tx.execute(sql`
+        update playlist p set duration_ms = p.duration_ms + (${item.durationMs} - t.duration_ms) * i.n
+        from (select playlist_id, count(*) as n from playlist_item where track_id = ${item.trackId}
+              group by playlist_id) i, track t
+        where p.id = i.playlist_id and t.id = ${item.trackId} and t.duration_ms <> ${item.durationMs}`);
       await tx.update(schema.track).set(values).where(eq(schema.track.id, item.trackId));
     }
 

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, inArray, isNull, schema, sql } from "@cadence/db";
+import { and, count, desc, eq, isNull, schema, sql } from "@cadence/db";
 import type { Db } from "@cadence/db";
 
 import { AppError } from "../errors";
@@ -78,6 +78,7 @@ export async function profilePlaylists(
       id: p.id,
       name: p.name,
       description: p.description,
+      trackCount: p.itemCount,
       key: timeKey(p.createdAt),
     })
     .from(p)
@@ -92,24 +93,12 @@ export async function profilePlaylists(
     .limit(page.limit + 1);
   const pageRows = rows.slice(0, page.limit);
   const ids = pageRows.map((row) => row.id);
-  const item = schema.playlistItem;
-  const [covers, counts] = await Promise.all([
-    playlistCovers(db, ids),
-    ids.length
-      ? db
-          .select({ id: item.playlistId, n: count() })
-          .from(item)
-          .where(inArray(item.playlistId, ids))
-          .groupBy(item.playlistId)
-      : [],
-  ]);
-  const trackCounts = new Map(counts.map((row) => [row.id, row.n]));
+  const covers = await playlistCovers(db, ids);
   const last = pageRows.at(-1);
   return {
     items: pageRows.map(({ key: _key, ...row }) => ({
       ...row,
       imageUrls: covers.get(row.id) ?? [],
-      trackCount: trackCounts.get(row.id) ?? 0,
     })),
     nextCursor: rows.length > page.limit && last ? encodeCursor([last.key, last.id]) : null,
   };

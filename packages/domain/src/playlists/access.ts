@@ -1,4 +1,4 @@
-import { and, eq, schema } from "@cadence/db";
+import { and, eq, schema, sql } from "@cadence/db";
 import type { Db } from "@cadence/db";
 
 import { AppError } from "../errors";
@@ -82,12 +82,33 @@ export function checkVersion(playlist: Pick<PlaylistRow, "version">, seen: numbe
   }
 }
 
-/** Every change to a playlist, its items or its editors bumps the version (see meta.ts). */
-export async function bumpVersion(db: Db, playlist: Pick<PlaylistRow, "id" | "version">): Promise<number> {
+/** What an edit did to the playlist's length: items and milliseconds added (negative: removed). */
+export interface TotalsChange {
+  items: number;
+  durationMs: number;
+}
+
+/**
+ * Every change to a playlist, its items or its editors bumps the version (see meta.ts); an
+ * edit of the items moves the stored totals in the same statement.
+ */
+export async function bumpVersion(
+  db: Db,
+  playlist: Pick<PlaylistRow, "id" | "version">,
+  totals?: TotalsChange,
+): Promise<number> {
   const version = playlist.version + 1;
+  const p = schema.playlist;
   await db
-    .update(schema.playlist)
-    .set({ version, updatedAt: new Date() })
-    .where(eq(schema.playlist.id, playlist.id));
+    .update(p)
+    .set({
+      version,
+      updatedAt: new Date(),
+      ...(totals && {
+        itemCount: sql`${p.itemCount} + ${totals.items}`,
+        durationMs: sql`${p.durationMs} + ${totals.durationMs}`,
+      }),
+    })
+    .where(eq(p.id, playlist.id));
   return version;
 }

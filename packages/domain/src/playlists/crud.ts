@@ -1,11 +1,10 @@
-import { and, desc, eq, exists, or, schema, sql } from "@cadence/db";
+import { eq, schema, sql } from "@cadence/db";
 import type { Db } from "@cadence/db";
 import { reindex, unindex } from "@cadence/search";
 
 import { AppError } from "../errors";
 import type { DomainServices } from "../services";
 import { checkVersion, playlistFor } from "./access";
-import { playlistCovers } from "../library/playlist-covers";
 
 export const PLAYLIST_NAME_MAX = 100;
 export const PLAYLIST_DESCRIPTION_MAX = 300;
@@ -99,49 +98,4 @@ export async function deletePlaylist(
     await tx.delete(schema.playlist).where(eq(schema.playlist.id, playlistId));
     await unindex(tx, "playlist", [playlistId]);
   });
-}
-
-export interface SidebarPlaylist {
-  id: string;
-  name: string;
-  isOwner: boolean;
-  isPublic: boolean;
-  isCollaborative: boolean;
-  coverUrls: string[];
-}
-
-/** The playlists a listener owns or edits, most recently changed first: the sidebar's list. */
-export async function myPlaylists(db: Db, userId: string): Promise<SidebarPlaylist[]> {
-  const editing = exists(
-    db
-      .select({ one: sql`1` })
-      .from(schema.playlistCollaborator)
-      .where(
-        and(
-          eq(schema.playlistCollaborator.playlistId, schema.playlist.id),
-          eq(schema.playlistCollaborator.userId, userId),
-        ),
-      ),
-  );
-  const rows = await db
-    .select({
-      id: schema.playlist.id,
-      name: schema.playlist.name,
-      ownerId: schema.playlist.ownerId,
-      isPublic: schema.playlist.isPublic,
-      isCollaborative: schema.playlist.isCollaborative,
-    })
-    .from(schema.playlist)
-    .where(or(eq(schema.playlist.ownerId, userId), editing))
-    .orderBy(desc(schema.playlist.updatedAt), desc(schema.playlist.id))
-    .limit(500);
-  const covers = await playlistCovers(
-    db,
-    rows.map((r) => r.id),
-  );
-  return rows.map(({ ownerId, ...row }) => ({
-    ...row,
-    isOwner: ownerId === userId,
-    coverUrls: covers.get(row.id) ?? [],
-  }));
 }

@@ -4,8 +4,8 @@ import type { Db } from "@cadence/db";
 import { AppError } from "../errors";
 import type { DomainServices } from "../services";
 import { bumpVersion, checkVersion, playlistFor } from "./access";
-import type { PlaylistRow } from "./access";
-import { itemCount, requireFound, visibleTrackIds } from "./items";
+import type { PlaylistRow, TotalsChange } from "./access";
+import { requireFound, visibleTrackDurations } from "./items";
 import { keyForMove, keysAtEnd, MAX_KEY_LENGTH, rekey } from "./order";
 
 /** Spotify's cap, and what keeps a playlist's every page and count cheap. */
@@ -14,6 +14,8 @@ export const MAX_PLAYLIST_ITEMS = 10_000;
 export const MAX_TRACKS_PER_ADD = 500;
 
 const item = schema.playlistItem;
+
+const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
 
 /**
  * Every edit runs here: in one transaction, holding the playlist's row lock (edits of one
@@ -26,13 +28,13 @@ async function edit<T>(
   userId: string,
   playlistId: string,
   seenVersion: number | undefined,
-  change: (tx: Db, playlist: PlaylistRow) => Promise<T>,
+  change: (tx: Db, playlist: PlaylistRow) => Promise<T & { totals?: TotalsChange }>,
 ): Promise<T & { version: number }> {
   return db.transaction(async (tx) => {
     const { playlist } = await playlistFor(tx, playlistId, userId, "edit", { lock: true });
     checkVersion(playlist, seenVersion);
-    const changed = await change(tx, playlist);
-    return { ...changed, version: await bumpVersion(tx, playlist) };
+    const { totals, ...changed } = await change(tx, playlist);
+    return { ...(changed as T), version: await bumpVersion(tx, playlist, totals) };
   });
 }
 
@@ -58,8 +60,9 @@ export async function addTracks(
   if (trackIds.length > MAX_TRACKS_PER_ADD) {
     throw new AppError("INVALID", `Add at most ${MAX_TRACKS_PER_ADD} tracks at a time`, "trackIds");
   }
-  return edit(services, userId, playlistId, input.version, async (tx) => {
-    requireFound(trackIds, await visibleTrackIds(tx, trackIds), "trackIds", "Track");
+  return edit(services, userId, playlistId, input.version, async (tx, playlist) => {
+    const durations = await visibleTrackDurations(tx, trackIds);
+    requireFound(trackIds, new Set(durations.keys()), "trackIds", "Track");
     const present = await tx
       .selectDistinct({ trackId: item.trackId })
       .from(item)
@@ -79,7 +82,7 @@ export async function addTracks(
       );
     }
     const adding = policy === "skip" ? [...new Set(trackIds.filter((id) => !seen.has(id)))] : trackIds;
-    if ((await itemCount(tx, playlistId)) + adding.length > MAX_PLAYLIST_ITEMS) {
+    if (playlist.itemCount + adding.length > MAX_PLAYLIST_ITEMS) {
       throw new AppError("INVALID", `A playlist holds at most ${MAX_PLAYLIST_ITEMS} tracks`, "trackIds");
     }
     if (adding.length > 0) {
@@ -93,7 +96,11 @@ export async function addTracks(
         })),
       );
     }
-    return { added: adding.length, skipped: policy === "skip" ? [...new Set(duplicates)] : [] };
+    return {
+      added: adding.length,
+      skipped: policy === "skip" ? [...new Set(duplicates)] : [],
+      totals: { items: adding.length, durationMs: sum(adding.map((id) => durations.get(id) ?? 0)) },
+    };
   });
 }
 
@@ -112,10 +119,18 @@ export async function removeItems(
 ): Promise<{ removed: number; version: number }> {
   const { playlistId, itemIds } = input;
   return edit(services, userId, playlistId, input.version, async (tx) => {
-    const found = await positionsOf(tx, playlistId, itemIds);
-    requireFound(itemIds, new Set(found.keys()), "itemIds", "Playlist item");
+    // The row lock keeps these items as they are until the delete.
+    const found = await tx
+      .select({ id: item.id, durationMs: schema.track.durationMs })
+      .from(item)
+      .innerJoin(schema.track, eq(schema.track.id, item.trackId))
+      .where(and(eq(item.playlistId, playlistId), inArray(item.id, itemIds)));
+    requireFound(itemIds, new Set(found.map((f) => f.id)), "itemIds", "Playlist item");
     await tx.delete(item).where(and(eq(item.playlistId, playlistId), inArray(item.id, itemIds)));
-    return { removed: found.size };
+    return {
+      removed: found.length,
+      totals: { items: -found.length, durationMs: -sum(found.map((f) => f.durationMs)) },
+    };
   });
 }
 

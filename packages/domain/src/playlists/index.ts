@@ -9,12 +9,13 @@ export {
 export {
   createPlaylist,
   deletePlaylist,
-  myPlaylists,
   PLAYLIST_DESCRIPTION_MAX,
   PLAYLIST_NAME_MAX,
   updatePlaylist,
 } from "./crud";
-export type { NewPlaylist, PlaylistPatch, SidebarPlaylist } from "./crud";
+export type { NewPlaylist, PlaylistPatch } from "./crud";
+export { myPlaylists } from "./sidebar";
+export type { SidebarPlaylist } from "./sidebar";
 export { addTracks, MAX_PLAYLIST_ITEMS, MAX_TRACKS_PER_ADD, moveItem, removeItems } from "./edits";
 export type { DuplicatePolicy } from "./edits";
 export { ITEMS_PAGE_DEFAULT, playlistItems } from "./items";

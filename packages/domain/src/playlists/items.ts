@@ -1,5 +1,5 @@
 import { cached } from "@cadence/cache";
-import { and, asc, count, eq, gt, inArray, schema } from "@cadence/db";
+import { and, asc, eq, gt, inArray, schema } from "@cadence/db";
 import type { Db } from "@cadence/db";
 
 import { tracksById } from "../catalog/tracks-by-id";
@@ -105,18 +105,17 @@ export async function playlistItems(
   };
 }
 
-/** Of `trackIds`, the ones a listener may add: existing and released (retired ones may not). */
-export async function visibleTrackIds(db: Db, trackIds: string[], now = new Date()): Promise<Set<string>> {
+/** Of `trackIds`, the ones a listener may add (existing and released; retired ones may not), with their lengths. */
+export async function visibleTrackDurations(
+  db: Db,
+  trackIds: string[],
+  now = new Date(),
+): Promise<Map<string, number>> {
   const rows = await db
-    .select({ id: schema.track.id })
+    .select({ id: schema.track.id, durationMs: schema.track.durationMs })
     .from(schema.track)
     .where(and(inArray(schema.track.id, trackIds), visibleTrack(now)));
-  return new Set(rows.map((r) => r.id));
-}
-
-export async function itemCount(db: Db, playlistId: string): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(item).where(eq(item.playlistId, playlistId));
-  return Number(row?.n ?? 0);
+  return new Map(rows.map((r) => [r.id, r.durationMs]));
 }
 
 export function requireFound(ids: string[], found: Set<string>, field: string, what: string): void {

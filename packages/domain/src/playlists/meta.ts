@@ -1,6 +1,6 @@
 import { cached } from "@cadence/cache";
 import type { Cache } from "@cadence/cache";
-import { eq, schema, sql } from "@cadence/db";
+import { eq, schema } from "@cadence/db";
 import type { Db } from "@cadence/db";
 
 import { playlistCovers } from "../library/playlist-covers";
@@ -67,14 +67,6 @@ async function loadMeta(db: Db, playlistId: string): Promise<PlaylistMeta | null
     .select({ userId: schema.playlistCollaborator.userId })
     .from(schema.playlistCollaborator)
     .where(eq(schema.playlistCollaborator.playlistId, playlistId));
-  const [totals] = await db
-    .select({
-      count: sql<number>`count(*)::int`,
-      durationMs: sql<number>`coalesce(sum(${schema.track.durationMs}), 0)::bigint`,
-    })
-    .from(schema.playlistItem)
-    .innerJoin(schema.track, eq(schema.track.id, schema.playlistItem.trackId))
-    .where(eq(schema.playlistItem.playlistId, playlistId));
   const covers = await playlistCovers(db, [playlistId]);
   const { playlist } = found;
   return {
@@ -86,8 +78,8 @@ async function loadMeta(db: Db, playlistId: string): Promise<PlaylistMeta | null
     version: playlist.version,
     owner: { id: playlist.ownerId, username: found.username ?? "", displayName: found.displayName ?? "" },
     editorIds: editors.map((e) => e.userId),
-    itemCount: Number(totals?.count ?? 0),
-    durationMs: Number(totals?.durationMs ?? 0),
+    itemCount: playlist.itemCount,
+    durationMs: playlist.durationMs,
     coverUrls: covers.get(playlistId) ?? [],
     updatedAt: playlist.updatedAt.toISOString(),
   };

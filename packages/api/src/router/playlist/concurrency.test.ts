@@ -80,5 +80,7 @@ describe.each(postgres)("concurrent collaborators on $name", (stackConfig) => {
     expect(conflicts).toBeGreaterThan(0);
     const view = await stack.caller(owner).playlist.get({ id });
     expect(view.itemCount).toBe(EDITORS * ADDS_EACH);
+    // The stored length moved with every add (each test track is 61 s long).
+    expect(view.durationMs).toBe(EDITORS * ADDS_EACH * 61_000);
   }, 120_000);
 });

@@ -1,10 +1,13 @@
-import { handleTRPCRequest } from "@cadence/api";
+import { cookies } from "next/headers";
 
 import { env } from "~/env";
-import { getSession } from "~/server/auth";
+import { serveApi } from "~/server/api";
 import { payloadTooLarge, readBoundedBody } from "~/server/bounded-body";
-import { services } from "~/server/services";
 
+/**
+ * /api/trpc under `next dev`. In production apps/web/server.ts answers these requests itself
+ * (server/trpc-node.ts) before Next.js sees them; both go through the same handler.
+ */
 async function handler(req: Request): Promise<Response> {
   let request = req;
   if (req.method === "POST") {
@@ -12,11 +15,7 @@ async function handler(req: Request): Promise<Response> {
     if (body === null) return payloadTooLarge(env.API_MAX_BODY_BYTES);
     request = new Request(req.url, { method: "POST", headers: req.headers, body });
   }
-  return handleTRPCRequest(request, {
-    services,
-    session: getSession,
-    maxBatchSize: env.API_MAX_BATCH_SIZE,
-  });
+  return serveApi(request, (await cookies()).getAll());
 }
 
 export { handler as GET, handler as POST };
