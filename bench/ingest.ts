@@ -14,7 +14,7 @@ import path from "node:path";
 
 import { createTestDb } from "@cadence/db/testing";
 import { generateDemoCatalog } from "@cadence/demo";
-import { ingestFolder, LocalStorage, locateFfmpeg, readTags, runFfmpeg } from "@cadence/media";
+import { ingestFolder, LADDER_KBPS, LocalStorage, locateFfmpeg, readTags, runFfmpeg } from "@cadence/media";
 import type { IngestDurations } from "@cadence/media";
 import { tempDir } from "@cadence/media/testing";
 
@@ -64,6 +64,35 @@ try {
   }
   const baselineMemory = memory.peak();
 
+  // The issue's yardstick: ffmpeg alone making the same three AAC renditions from the same file
+  // in one process (decoded once, split three ways), nothing else: no loudness, segmenting,
+  // encryption, upload or database. Our time over this one is the ladder's overhead.
+  process.stderr.write(`ffmpeg alone: the same ${LADDER_KBPS.length} encodes…\n`);
+  const threeEncodes: number[] = [];
+  for (const [index, file] of files.entries()) {
+    const started = performance.now();
+    const labels = LADDER_KBPS.map((_, i) => `[a${i}]`);
+    await runFfmpeg([
+      "-y",
+      "-i",
+      file,
+      "-filter_complex",
+      `[0:a:0]asplit=${LADDER_KBPS.length}${labels.join("")}`,
+      ...LADDER_KBPS.flatMap((kbps, i) => [
+        "-map",
+        labels[i] ?? "",
+        "-c:a",
+        "aac",
+        "-b:a",
+        `${kbps}k`,
+        "-f",
+        "mp4",
+        path.join(work.path, `three-${index}-${kbps}.m4a`),
+      ]),
+    ]);
+    threeEncodes.push((seconds.get(file) ?? 0) / ((performance.now() - started) / 1000));
+  }
+
   // The real thing, one worker: per-file times from consecutive progress events.
   process.stderr.write("ladder: full ingest, 1 worker…\n");
   memory.reset();
@@ -86,6 +115,7 @@ try {
     tracks: files.length,
     audioSeconds: Math.round(audioTotal),
     baseline: { medianX: median(baseline), p95X: p95Slowest(baseline), peakRssMb: baselineMemory },
+    ffmpegAlone: { medianX: median(threeEncodes), p95X: p95Slowest(threeEncodes) },
     ladder: {
       medianX: median(single.speeds),
       p95X: p95Slowest(single.speeds),
@@ -107,6 +137,8 @@ try {
       peakRssMb: parallelMemory,
     },
     ladderCostVsBaseline: median(baseline) / median(single.speeds),
+    /** The issue's figure: our time over ffmpeg's for the same three encodes (goal: 1.2 or less). */
+    ladderVsFfmpegAlone: median(threeEncodes) / median(single.speeds),
   };
 
   const line = (label: string, value: string) => `${label.padEnd(44)} ${value}`;
@@ -124,6 +156,11 @@ try {
         "full ladder ingest, x real time per core",
         `median ${x(result.ladder.medianX)}, p95 ${x(result.ladder.p95X)}`,
       ),
+      line(
+        `ffmpeg alone, the same ${LADDER_KBPS.length} encodes, x real time`,
+        `median ${x(result.ffmpegAlone.medianX)}, p95 ${x(result.ffmpegAlone.p95X)}`,
+      ),
+      line("ladder time / ffmpeg alone (median; goal ≤ 1.2)", `${result.ladderVsFfmpegAlone.toFixed(2)}`),
       line("ladder cost vs baseline (median)", `${result.ladderCostVsBaseline.toFixed(2)}x the time`),
       line("ladder time by phase, 1 worker (ms)", JSON.stringify(result.ladder.phasesMs)),
       line(
