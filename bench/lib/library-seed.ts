@@ -46,6 +46,19 @@ export interface SeedReport {
   smallPlaylistId: string;
 }
 
+/** Drops and creates a benchmark's own database (only a `cadence_bench_*` one); its URL. */
+export async function recreateBenchDatabase(adminUrl: string, database: string): Promise<string> {
+  if (!/^cadence_bench_[a-z0-9_]+$/.test(database)) throw new Error(`not a bench database: ${database}`);
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => undefined });
+  try {
+    await admin.unsafe(`drop database if exists ${database} with (force)`);
+    await admin.unsafe(`create database ${database}`);
+  } finally {
+    await admin.end();
+  }
+  return databaseUrl(adminUrl, database);
+}
+
 /** A connection string for `database` on the server of `adminUrl`. */
 export function databaseUrl(adminUrl: string, database: string): string {
   const url = new URL(adminUrl);
@@ -189,15 +202,7 @@ function statements(listenerId: string): { name: string; sql: string }[] {
 
 /** Drops and recreates `database`, migrates it, seeds it; keeps it for inspection afterwards. */
 export async function seedLibrary(adminUrl: string, database: string, log: (m: string) => void) {
-  if (!/^cadence_bench_[a-z0-9_]+$/.test(database)) throw new Error(`not a bench database: ${database}`);
-  const admin = postgres(adminUrl, { max: 1, onnotice: () => undefined });
-  try {
-    await admin.unsafe(`drop database if exists ${database} with (force)`);
-    await admin.unsafe(`create database ${database}`);
-  } finally {
-    await admin.end();
-  }
-  const url = databaseUrl(adminUrl, database);
+  const url = await recreateBenchDatabase(adminUrl, database);
   const started = performance.now();
   const handle = createDb({ driver: "postgres", url, maxConnections: 1 });
   const steps: SeedReport["steps"] = [];

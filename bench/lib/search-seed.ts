@@ -10,7 +10,7 @@ import postgres from "postgres";
 import { createDb } from "@cadence/db";
 import { createAccount } from "@cadence/domain/account";
 
-import { databaseUrl } from "./library-seed";
+import { recreateBenchDatabase } from "./library-seed";
 import { BAND_WORDS, FIRST_NAMES, GENRES, LAST_NAMES, TITLE_WORDS } from "./search-names";
 
 export const SEARCH_SEED = { artists: 50_000, albums: 100_000, tracksPerAlbum: 10, zipfTop: 50_000 } as const;
@@ -32,15 +32,7 @@ export async function seedSearchCatalog(
   database: string,
   log: (m: string) => void,
 ): Promise<SearchSeedReport> {
-  if (!/^cadence_bench_[a-z0-9_]+$/.test(database)) throw new Error(`not a bench database: ${database}`);
-  const admin = postgres(adminUrl, { max: 1, onnotice: () => undefined });
-  try {
-    await admin.unsafe(`drop database if exists ${database} with (force)`);
-    await admin.unsafe(`create database ${database}`);
-  } finally {
-    await admin.end();
-  }
-  const url = databaseUrl(adminUrl, database);
+  const url = await recreateBenchDatabase(adminUrl, database);
   const started = performance.now();
   const handle = createDb({ driver: "postgres", url, maxConnections: 1 });
   let listenerId: string;

@@ -4,6 +4,7 @@ import { TRPCError } from "@trpc/server";
 
 import { schema } from "@cadence/db";
 import type { Db } from "@cadence/db";
+import type { PublishedTrack } from "@cadence/domain/catalog";
 
 import type { Session } from "./context";
 import type { TestStack } from "./testing";
@@ -130,4 +131,43 @@ export async function failureOf(call: Promise<unknown>): Promise<TRPCError> {
   );
   if (!(outcome instanceof TRPCError)) throw new Error(`expected a tRPC error, got ${String(outcome)}`);
   return outcome;
+}
+
+/** A track as ingest publishes it (tags, a one-rendition encoding), for tests of what ingest writes. */
+export function publishedTrack(
+  tags: Partial<Pick<PublishedTrack, "title" | "album" | "label" | "genre">> & { artist?: string } = {},
+): PublishedTrack {
+  const trackId = randomUUID();
+  const artist = tags.artist ?? "Ingest Artist";
+  return {
+    trackId,
+    isNew: true,
+    sourcePath: `/music/${trackId}.flac`,
+    sourceHash: trackId,
+    title: tags.title ?? `Track ${tag()}`,
+    artists: [artist],
+    albumArtist: artist,
+    album: tags.album ?? `Album ${tag()}`,
+    releaseDate: "2020-07-31",
+    genre: tags.genre ?? "Chiptune",
+    label: tags.label ?? null,
+    trackNumber: 1,
+    discNumber: 1,
+    durationMs: 60_000,
+    explicit: false,
+    isrc: null,
+    loudness: null,
+    masterKey: `tracks/${trackId}/v1/master.m3u8`,
+    renditions: [
+      {
+        bitrateKbps: 128,
+        codecs: "mp4a.40.2",
+        pathPrefix: `tracks/${trackId}/v1/128k/`,
+        segmentCount: 1,
+        sizeBytes: 1,
+      },
+    ],
+    contentKey: Buffer.alloc(16),
+    coverKey: null,
+  };
 }

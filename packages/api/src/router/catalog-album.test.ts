@@ -4,9 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { eq, schema } from "@cadence/db";
 import { recordPublishedTrack, retireTracks } from "@cadence/domain/catalog";
-import type { PublishedTrack } from "@cadence/domain/catalog";
 
-import { failureOf, insertAlbum, signUpListener } from "../catalog-fixtures";
+import { failureOf, insertAlbum, publishedTrack, signUpListener } from "../catalog-fixtures";
 import type { Session } from "../context";
 import { createTestStack, stacks } from "../testing";
 import type { TestStack } from "../testing";
@@ -87,40 +86,7 @@ describe.each(stacks)("albums and tracks on $name", (stackConfig) => {
 
   it("drops the cached album when ingest records another of its tracks, label included", async () => {
     const album = `Ingested ${randomUUID()}`;
-    const published = (title: string, label: string | null): PublishedTrack => {
-      const trackId = randomUUID();
-      return {
-        trackId,
-        isNew: true,
-        sourcePath: `/music/${trackId}.flac`,
-        sourceHash: trackId,
-        title,
-        artists: ["Ingest Artist"],
-        albumArtist: "Ingest Artist",
-        album,
-        releaseDate: "2020-07-31",
-        genre: "Chiptune",
-        label,
-        trackNumber: 1,
-        discNumber: 1,
-        durationMs: 60_000,
-        explicit: false,
-        isrc: null,
-        loudness: null,
-        masterKey: `tracks/${trackId}/v1/master.m3u8`,
-        renditions: [
-          {
-            bitrateKbps: 128,
-            codecs: "mp4a.40.2",
-            pathPrefix: `tracks/${trackId}/v1/128k/`,
-            segmentCount: 1,
-            sizeBytes: 1,
-          },
-        ],
-        contentKey: Buffer.alloc(16),
-        coverKey: null,
-      };
-    };
+    const published = (title: string, label: string | null) => publishedTrack({ title, album, label });
     const first = published("One", null);
     await recordPublishedTrack(stack.db, first, stack.cache);
     const [row] = await stack.db

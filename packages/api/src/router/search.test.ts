@@ -1,11 +1,10 @@
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomBytes } from "node:crypto";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { recordPublishedTrack, retireTracks } from "@cadence/domain/catalog";
-import type { PublishedTrack } from "@cadence/domain/catalog";
 
-import { failureOf, insertAlbum } from "../catalog-fixtures";
+import { failureOf, insertAlbum, publishedTrack } from "../catalog-fixtures";
 import type { Session } from "../context";
 import { createListener, createTestStack, stacks, trpcRequest, UNLIMITED } from "../testing";
 import type { TestStack } from "../testing";
@@ -13,40 +12,7 @@ import type { TestStack } from "../testing";
 /** A word no other test's catalog contains, so each test finds only its own rows. */
 const word = () => `zq${randomBytes(4).toString("hex").replace(/\d/g, "x")}`;
 
-function published(title: string, artist: string, album: string): PublishedTrack {
-  const trackId = randomUUID();
-  return {
-    trackId,
-    isNew: true,
-    sourcePath: `/music/${trackId}.flac`,
-    sourceHash: trackId,
-    title,
-    artists: [artist],
-    albumArtist: artist,
-    album,
-    releaseDate: "2020-07-31",
-    genre: "Chiptune",
-    label: null,
-    trackNumber: 1,
-    discNumber: 1,
-    durationMs: 60_000,
-    explicit: false,
-    isrc: null,
-    loudness: null,
-    masterKey: `tracks/${trackId}/v1/master.m3u8`,
-    renditions: [
-      {
-        bitrateKbps: 128,
-        codecs: "mp4a.40.2",
-        pathPrefix: `tracks/${trackId}/v1/128k/`,
-        segmentCount: 1,
-        sizeBytes: 1,
-      },
-    ],
-    contentKey: Buffer.alloc(16),
-    coverKey: null,
-  };
-}
+const published = (title: string, artist: string, album: string) => publishedTrack({ title, artist, album });
 
 describe.each(stacks)("search on $name", (stackConfig) => {
   let stack: TestStack;
