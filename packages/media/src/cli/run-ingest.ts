@@ -27,7 +27,7 @@ export async function runIngest(folder: string): Promise<IngestSummary> {
 
 function reporter(stream: NodeJS.WriteStream): (event: IngestEvent) => void {
   const tty = stream.isTTY;
-  const counts = { added: 0, updated: 0, restored: 0, skipped: 0, failed: 0 };
+  const counts = { added: 0, updated: 0, restored: 0, moved: 0, skipped: 0, failed: 0 };
   return (event) => {
     if (event.type === "scanned") {
       stream.write(`found ${event.files} audio file${event.files === 1 ? "" : "s"}\n`);
@@ -52,7 +52,7 @@ function reporter(stream: NodeJS.WriteStream): (event: IngestEvent) => void {
     const bar = `${"█".repeat(filled)}${"░".repeat(width - filled)}`;
     const status =
       `${bar} ${event.done}/${event.total}  +${counts.added} ~${counts.updated + counts.restored} ` +
-      `=${counts.skipped} !${counts.failed}  ${event.relativePath}`;
+      `>${counts.moved} =${counts.skipped} !${counts.failed}  ${event.relativePath}`;
     const columns = stream.columns || 100;
     stream.write(`\r\x1b[2K${status.slice(0, columns - 1)}`);
   };
@@ -62,7 +62,7 @@ function printSummary(summary: IngestSummary): void {
   const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
   const lines = [
     `ingested ${summary.files} file(s) in ${seconds(summary.wallMs)}:`,
-    `  added ${summary.added}, updated ${summary.updated}, skipped ${summary.skipped}, ` +
+    `  added ${summary.added}, updated ${summary.updated}, moved ${summary.moved}, skipped ${summary.skipped}, ` +
       `retired ${summary.retired}, failed ${summary.failed.length}`,
     `  audio transcoded: ${summary.audioSeconds.toFixed(0)} s` +
       (summary.audioSeconds > 0

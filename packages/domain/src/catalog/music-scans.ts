@@ -1,0 +1,56 @@
+import { desc, eq, schema } from "@cadence/db";
+import type { Db } from "@cadence/db";
+
+/** Who asked for a scan of the music folder. */
+export type MusicScanTrigger = "start" | "watch" | "admin" | "cli";
+
+export interface MusicScanResult {
+  files: number;
+  added: number;
+  updated: number;
+  moved: number;
+  unchanged: number;
+  retired: number;
+  /** Paths relative to the music folder. */
+  failures: { path: string; reason: string }[];
+  /** Set when the scan could not run at all. */
+  error: string | null;
+}
+
+export interface MusicScanRecord extends MusicScanResult {
+  id: string;
+  folder: string;
+  trigger: MusicScanTrigger;
+  startedAt: Date;
+  finishedAt: Date | null;
+}
+
+// The admin page shows failures with reasons; a folder of thousands of broken files keeps the row bounded.
+const MAX_FAILURES_KEPT = 1000;
+
+/** Records that a scan began; the admin console shows it as running until it finishes. */
+export async function startMusicScan(db: Db, folder: string, trigger: MusicScanTrigger): Promise<string> {
+  const [row] = await db
+    .insert(schema.musicScan)
+    .values({ folder, trigger })
+    .returning({ id: schema.musicScan.id });
+  if (!row) throw new Error("could not record the scan");
+  return row.id;
+}
+
+export async function finishMusicScan(db: Db, scanId: string, result: MusicScanResult): Promise<void> {
+  await db
+    .update(schema.musicScan)
+    .set({ ...result, failures: result.failures.slice(0, MAX_FAILURES_KEPT), finishedAt: new Date() })
+    .where(eq(schema.musicScan.id, scanId));
+}
+
+/** The most recent scans, newest first. */
+export async function latestMusicScans(db: Db, limit = 10): Promise<MusicScanRecord[]> {
+  const rows = await db
+    .select()
+    .from(schema.musicScan)
+    .orderBy(desc(schema.musicScan.startedAt), desc(schema.musicScan.id))
+    .limit(limit);
+  return rows.map((row) => ({ ...row, trigger: row.trigger as MusicScanTrigger }));
+}
