@@ -52,7 +52,15 @@ export class RefusedFileError extends Error {
   override readonly name = "RefusedFileError";
 }
 
-const FOLDER_IMAGES = ["cover.jpg", "cover.jpeg", "cover.png", "folder.jpg", "folder.png", "front.jpg"];
+/** Cover art beside the files, as rippers name it (lower case; looked up as is). */
+export const FOLDER_IMAGES = [
+  "cover.jpg",
+  "cover.jpeg",
+  "cover.png",
+  "folder.jpg",
+  "folder.png",
+  "front.jpg",
+];
 // A decode this much shorter than the header says means the file is cut off.
 const TRUNCATED_RATIO = 0.9;
 

@@ -26,8 +26,14 @@ export {
   trackContentKey,
 } from "./sources";
 export type { SourceStat } from "./sources";
-export { finishMusicScan, latestMusicScans, startMusicScan } from "./music-scans";
-export type { MusicScanRecord, MusicScanResult, MusicScanTrigger } from "./music-scans";
+export { finishMusicScan, latestMusicScans, musicFolderStatus, startMusicScan } from "./music-scans";
+export type {
+  MusicFolderControl,
+  MusicFolderStatus,
+  MusicScanRecord,
+  MusicScanResult,
+  MusicScanTrigger,
+} from "./music-scans";
 export { albumKey, artistNameKey, foldName } from "./keys";
 export { isReleased, mayPlay, UNAVAILABLE } from "./rights";
 export type { ListenerRights, PlayVerdict, TrackRights } from "./rights";

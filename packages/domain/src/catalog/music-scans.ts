@@ -1,4 +1,4 @@
-import { desc, eq, schema } from "@cadence/db";
+import { desc, eq, schema, sql } from "@cadence/db";
 import type { Db } from "@cadence/db";
 
 /** Who asked for a scan of the music folder. */
@@ -53,4 +53,44 @@ export async function latestMusicScans(db: Db, limit = 10): Promise<MusicScanRec
     .orderBy(desc(schema.musicScan.startedAt), desc(schema.musicScan.id))
     .limit(limit);
   return rows.map((row) => ({ ...row, trigger: row.trigger as MusicScanTrigger }));
+}
+
+/** What the app server's music folder service offers the admin console (media implements it). */
+export interface MusicFolderControl {
+  /** The folder, absolute. */
+  folder: string;
+  scanning(): boolean;
+  /** Scans as soon as the one running (if any) is done; returns at once. */
+  requestRescan(trigger: MusicScanTrigger): void;
+}
+
+export interface MusicFolderStatus {
+  /** Null when no MUSIC_DIR is set (the demo catalog is what plays). */
+  folder: string | null;
+  scanning: boolean;
+  /** Tracks from the folder that are playable, and those retired because their file went. */
+  tracks: { live: number; retired: number };
+  /** Newest first. */
+  scans: MusicScanRecord[];
+}
+
+export async function musicFolderStatus(
+  db: Db,
+  control: MusicFolderControl | undefined,
+): Promise<MusicFolderStatus> {
+  if (!control) return { folder: null, scanning: false, tracks: { live: 0, retired: 0 }, scans: [] };
+  const prefix = control.folder.endsWith("/") ? control.folder : `${control.folder}/`;
+  const [counts] = await db
+    .select({
+      live: sql<number>`count(*) filter (where ${schema.track.retiredAt} is null)`.mapWith(Number),
+      retired: sql<number>`count(*) filter (where ${schema.track.retiredAt} is not null)`.mapWith(Number),
+    })
+    .from(schema.track)
+    .where(sql`starts_with(${schema.track.sourcePath}, ${prefix})`);
+  return {
+    folder: control.folder,
+    scanning: control.scanning(),
+    tracks: { live: counts?.live ?? 0, retired: counts?.retired ?? 0 },
+    scans: await latestMusicScans(db, 5),
+  };
 }
