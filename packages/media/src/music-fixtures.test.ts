@@ -222,9 +222,11 @@ describe("a messy music folder", () => {
     const reasons = Object.fromEntries(
       first.failed.map((failure) => [path.relative(music, failure.path), failure.reason]),
     );
+    expect(reasons["Broken/bad-tags.mp3"]).toMatch(/^(cannot parse audio|not a recognised|no audio found)/);
+    expect(reasons["Broken/cut.flac"]).toMatch(/^truncated: only \d/);
     expect(reasons).toEqual({
-      "Broken/bad-tags.mp3": expect.any(String),
-      "Broken/cut.flac": expect.stringMatching(/^truncated: only \d/),
+      "Broken/bad-tags.mp3": reasons["Broken/bad-tags.mp3"],
+      "Broken/cut.flac": reasons["Broken/cut.flac"],
       "Broken/empty.mp3": "empty file (0 bytes)",
       "Broken/notes.mp3": "not a recognised audio format",
       "Broken/ten-hours.flac": "too long: 10 h 00 min is over the 3 h 00 min maximum (MAX_TRACK_MINUTES)",
