@@ -17,8 +17,9 @@ export interface PublishedTrack {
   isNew: boolean;
   sourcePath: string;
   sourceHash: string;
-  sourceSize: number;
-  sourceMtimeMs: number;
+  /** What the scan saw of the file (size, mtime): a rescan that sees the same skips the hash. */
+  sourceSize?: number | null;
+  sourceMtimeMs?: number | null;
   title: string;
   /** Credited order; empty when the file names nobody. */
   artists: string[];
@@ -35,8 +36,8 @@ export interface PublishedTrack {
   explicit: boolean;
   isrc: string | null;
   /** MusicBrainz recording and release ids, when tagged. */
-  musicbrainzId: string | null;
-  albumMusicbrainzId: string | null;
+  musicbrainzId?: string | null;
+  albumMusicbrainzId?: string | null;
   loudness: { integratedLufs: number; truePeakDb: number | null } | null;
   /** Object key of the master playlist. */
   masterKey: string;
@@ -52,7 +53,7 @@ export interface PublishedTrack {
   contentKey: Buffer;
   coverKey: string | null;
   /** The encoding this one replaces, kept until no signed URL can name it any more. */
-  supersedes: { prefix: string; collectAfter: Date } | null;
+  supersedes?: { prefix: string; collectAfter: Date } | null;
 }
 
 export interface SourceTrack {
@@ -180,7 +181,7 @@ export async function recordPublishedTrack(
         genre: item.genre,
         label: item.label,
         coverPath: item.coverKey,
-        musicbrainzId: item.albumMusicbrainzId,
+        musicbrainzId: item.albumMusicbrainzId ?? null,
       })
       .onConflictDoUpdate({
         target: schema.album.albumKey,
@@ -210,9 +211,9 @@ export async function recordPublishedTrack(
       truePeakDb: item.loudness?.truePeakDb ?? null,
       sourcePath: item.sourcePath,
       sourceHash: item.sourceHash,
-      sourceSize: item.sourceSize,
-      sourceMtimeMs: item.sourceMtimeMs,
-      musicbrainzId: item.musicbrainzId,
+      sourceSize: item.sourceSize ?? null,
+      sourceMtimeMs: item.sourceMtimeMs ?? null,
+      musicbrainzId: item.musicbrainzId ?? null,
       masterPath: item.masterKey,
       retiredAt: null,
       updatedAt: new Date(),
