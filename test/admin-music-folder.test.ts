@@ -33,14 +33,14 @@ describe("admin: the music folder", () => {
     const stackShape = stacks[0];
     if (!stackShape) throw new Error("no stack");
     // The folder needs the stack's database, the stack needs the folder: made in two steps.
-    let control: MusicFolder | undefined;
+    const made: { folder?: MusicFolder } = {};
     stack = await createTestStack(stackShape, {
       musicFolder: {
         get folder() {
-          return control?.folder ?? music;
+          return made.folder?.folder ?? music;
         },
-        scanning: () => control?.scanning() ?? false,
-        requestRescan: (trigger) => control?.requestRescan(trigger),
+        scanning: () => made.folder?.scanning() ?? false,
+        requestRescan: (trigger) => made.folder?.requestRescan(trigger),
       },
     });
     folder = new MusicFolder({
@@ -48,12 +48,12 @@ describe("admin: the music folder", () => {
       storage: new LocalStorage(path.join(dir.path, "objects")),
       folder: music,
     });
-    control = folder;
+    made.folder = folder;
     bare = await createTestStack(stackShape);
     listener = await createListener(stack.db, "Listener");
-    const made = await createListener(stack.db, "Admin");
-    await stack.db.update(schema.user).set({ role: "admin" }).where(eq(schema.user.id, made.user.id));
-    admin = { user: { ...made.user, role: "admin" } };
+    const account = await createListener(stack.db, "Admin");
+    await stack.db.update(schema.user).set({ role: "admin" }).where(eq(schema.user.id, account.user.id));
+    admin = { user: { ...account.user, role: "admin" } };
   });
   afterAll(async () => {
     await folder.stop();
@@ -94,9 +94,7 @@ describe("admin: the music folder", () => {
 
   it("says so when the server has no music folder", async () => {
     await expect(bare.caller(admin).admin.musicFolder()).resolves.toMatchObject({ folder: null, scans: [] });
-    await expect(bare.caller(admin).admin.rescanMusicFolder()).rejects.toMatchObject({
-      code: "CONFLICT",
-      message: expect.stringContaining("MUSIC_DIR"),
-    });
+    await expect(bare.caller(admin).admin.rescanMusicFolder()).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(bare.caller(admin).admin.rescanMusicFolder()).rejects.toThrow(/MUSIC_DIR/);
   });
 });
