@@ -13,6 +13,8 @@ export const env = createEnv({
     S3_SECRET_ACCESS_KEY: z.string().default(""),
     S3_PREFIX: z.string().optional(),
     S3_VIRTUAL_HOSTED: z.enum(["true", "false"]).default("false"),
+    // The music folder the app server watches; the rescan CLI's default folder.
+    MUSIC_DIR: z.string().min(1).optional(),
     // An ffmpeg binary to use instead of the one on PATH (or the npm-shipped fallback).
     FFMPEG_PATH: z.string().min(1).optional(),
     // ffmpeg is killed past this many seconds on one file (a crafted file must not hang ingest).

@@ -1,24 +1,34 @@
 import path from "node:path";
 
 import { connectionFromEnv, createDb } from "@cadence/db";
+import { finishMusicScan, startMusicScan } from "@cadence/domain/catalog";
 
+import { collectSupersededEncodings } from "../encoding-gc";
 import { ingestFolder } from "../ingest";
 import type { IngestEvent, IngestSummary } from "../ingest";
+import { scanResult } from "../music-folder";
 import { storageFromEnv } from "../storage-env";
 
-/** Ingests `folder` into the configured database and store, reporting progress on stderr. */
-export async function runIngest(folder: string): Promise<IngestSummary> {
+/**
+ * Ingests `folder` into the configured database and store, reporting progress on stderr. As a
+ * rescan (`record`), the run is recorded for the admin console and due superseded encodings
+ * are collected.
+ */
+export async function runIngest(folder: string, options: { record?: "cli" } = {}): Promise<IngestSummary> {
   const handle = createDb(connectionFromEnv());
+  const absolute = path.resolve(folder);
   try {
     await handle.migrate();
+    const storage = storageFromEnv();
+    const scanId = options.record ? await startMusicScan(handle.db, absolute, options.record) : null;
     const report = reporter(process.stderr);
-    const summary = await ingestFolder({
-      db: handle.db,
-      storage: storageFromEnv(),
-      folder: path.resolve(folder),
-      onProgress: report,
-    });
+    const summary = await ingestFolder({ db: handle.db, storage, folder: absolute, onProgress: report });
+    if (scanId) await finishMusicScan(handle.db, scanId, scanResult(absolute, summary));
     printSummary(summary);
+    if (options.record) {
+      const collected = await collectSupersededEncodings(handle.db, storage);
+      if (collected > 0) process.stdout.write(`  collected ${collected} superseded encoding(s)\n`);
+    }
     return summary;
   } finally {
     await handle.close();
