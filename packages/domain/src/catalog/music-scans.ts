@@ -27,6 +27,8 @@ export interface MusicScanRecord extends MusicScanResult {
 
 // The admin page shows failures with reasons; a folder of thousands of broken files keeps the row bounded.
 const MAX_FAILURES_KEPT = 1000;
+// The watcher scans after every burst of changes: older records are dropped.
+const SCANS_KEPT = 100;
 
 /** Records that a scan began; the admin console shows it as running until it finishes. */
 export async function startMusicScan(db: Db, folder: string, trigger: MusicScanTrigger): Promise<string> {
@@ -43,6 +45,9 @@ export async function finishMusicScan(db: Db, scanId: string, result: MusicScanR
     .update(schema.musicScan)
     .set({ ...result, failures: result.failures.slice(0, MAX_FAILURES_KEPT), finishedAt: new Date() })
     .where(eq(schema.musicScan.id, scanId));
+  await db.execute(sql`
+    delete from music_scan where id not in (
+      select id from music_scan order by started_at desc, id desc limit ${SCANS_KEPT})`);
 }
 
 /** The most recent scans, newest first. */
