@@ -11,7 +11,9 @@ test("the admin reaches the console from the top bar; it shows the music folder'
   await page.getByRole("link", { name: "Admin" }).click();
   await expect(page).toHaveURL(/\/admin$/);
   await expect(page.getByRole("heading", { name: "Music folder" })).toBeVisible();
-  await expect(page.getByRole("status")).toHaveText("Not configured");
+  await expect(page.getByRole("region", { name: "Music folder" }).getByRole("status")).toHaveText(
+    "Not configured",
+  );
   await expect(page.getByText("No music folder is set")).toBeVisible();
   await expect(page.getByRole("button", { name: "Rescan music folder" })).toBeDisabled();
   await page.screenshot({ path: "test-results/admin-console.png", fullPage: true });
