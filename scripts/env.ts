@@ -6,8 +6,6 @@ export const env = createEnv({
   server: {
     // "1": serve the existing build without checking whether the sources are newer.
     SKIP_BUILD: z.enum(["0", "1"]).default("0"),
-    // A folder of music to ingest at every start (incremental).
-    MUSIC_DIR: z.string().min(1).optional(),
     // "off": no demo catalog. DEMO_MUSIC_DIR: where it is synthesised (default <DATA_DIR>/demo-music).
     DEMO_CATALOG: z.enum(["on", "off"]).default("on"),
     DEMO_MUSIC_DIR: z.string().min(1).optional(),

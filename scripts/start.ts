@@ -12,6 +12,7 @@ import { env as cacheEnv } from "@cadence/cache/env";
 import { connectionFromEnv, createDb, dataDir, prepareDataDir } from "@cadence/db";
 import { createdAccountLines, demoAccounts } from "@cadence/domain/demo-accounts";
 import { generateDemoCatalog } from "@cadence/demo";
+import { describeFfmpeg } from "@cadence/media";
 import { ingestFolder } from "@cadence/media/ingest";
 import type { IngestSummary } from "@cadence/media/ingest";
 import { storageFromEnv } from "@cadence/media/storage-env";
@@ -86,6 +87,8 @@ log(
       : "cache: in-process (set REDIS_URL for Redis)",
 );
 
+for (const line of await describeFfmpeg()) log(line);
+
 const connection = connectionFromEnv();
 log(
   connection.driver === "postgres"
@@ -133,12 +136,7 @@ if (env.DEMO_CATALOG === "on") {
   if (process.stdout.isTTY) process.stdout.write("\r\x1b[2K");
   reportIngest(`demo catalog (${demo.tracks.length} tracks)`, summary);
 }
-if (env.MUSIC_DIR) {
-  reportIngest(
-    `music in ${env.MUSIC_DIR}`,
-    await ingestFolder({ db: handle.db, storage, folder: env.MUSIC_DIR }),
-  );
-}
+// MUSIC_DIR is scanned and watched by the app server (apps/web/src/server/music-folder.ts).
 await handle.close();
 
 const buildId = path.join(webDir, ".next/BUILD_ID");

@@ -13,10 +13,13 @@ import next from "next";
 import { env } from "./src/env";
 import { stampClientAddress } from "./src/server/client-address";
 import { engines } from "./src/server/engines";
+import { startMusicFolder, stopMusicFolder } from "./src/server/music-folder";
 import { isApiRequest, serveApiNode } from "./src/server/trpc-node";
 
 // Opened here, before Next.js, so that the pages' bundle uses this server's database and cache.
 engines();
+// MUSIC_DIR is scanned in the background and watched; the admin console shows and rescans it.
+await startMusicFolder();
 
 const app = next({ dir: import.meta.dirname, dev: false, port: env.PORT });
 const handle = app.getRequestHandler();
@@ -53,6 +56,7 @@ server.on("error", (error) => {
 server.listen(env.PORT, () => console.log(`[server] listening on port ${env.PORT}`));
 
 function shutdown() {
+  void stopMusicFolder();
   server.close(() => void app.close().then(() => process.exit(0)));
   // Keep-alive connections would hold close() open; the start script waits for this process.
   server.closeIdleConnections();

@@ -32,6 +32,8 @@ export const env = createEnv({
     STREAM_SIGNING_SECRET: z.string().min(32).optional(),
     // Life of a playlist grant; the player renews it. Segment URLs are signed per hour apart.
     STREAM_URL_TTL_SECONDS: z.coerce.number().int().min(60).max(3600).default(600),
+    // A folder of music the server scans at start and then watches (unset: the demo catalog only).
+    MUSIC_DIR: z.string().min(1).optional(),
     // Largest tRPC request body accepted, in bytes.
     API_MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_000_000),
     API_MAX_BATCH_SIZE: z.coerce.number().int().positive().default(20),

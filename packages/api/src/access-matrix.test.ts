@@ -40,6 +40,9 @@ const NOT_FOUND: Denied[] = ["NOT_FOUND"];
 const HIDDEN_OR_FORBIDDEN: Denied[] = ["NOT_FOUND", "FORBIDDEN"];
 
 const matrix: Record<string, Row> = {
+  // The admin console: a listener is refused outright (admin.test.ts covers the admin's side).
+  "admin.musicFolder": { attempts: [(i) => i.admin.musicFolder()], denied: ["FORBIDDEN"] },
+  "admin.rescanMusicFolder": { attempts: [(i) => i.admin.rescanMusicFolder()], denied: ["FORBIDDEN"] },
   "auth.signUp": { noForeignIds: "creates a new account" },
   "catalog.albums": { noForeignIds: "the public catalog" },
   "catalog.album": { noForeignIds: "catalog albums are public to every listener" },

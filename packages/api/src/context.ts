@@ -1,4 +1,5 @@
 import type { DomainServices, SessionUser } from "@cadence/domain";
+import type { MusicFolderControl } from "@cadence/domain/catalog";
 import type { RequestKind, RequestLimit } from "@cadence/domain/request-limits";
 import type { StreamConfig } from "@cadence/domain/streaming";
 
@@ -7,7 +8,10 @@ export interface Session {
 }
 
 /** The engines every procedure runs on; the same ones the domain layer takes. */
-export type ApiServices = DomainServices;
+export interface ApiServices extends DomainServices {
+  /** The app server's music folder (MUSIC_DIR), when it has one: the admin console rescans it. */
+  musicFolder?: MusicFolderControl;
+}
 
 export interface CreateContextOptions extends ApiServices {
   streaming: StreamConfig;
@@ -25,6 +29,7 @@ export function createTRPCContext(opts: CreateContextOptions) {
     session: opts.session,
     headers: opts.headers,
     requestLimits: opts.requestLimits,
+    musicFolder: opts.musicFolder,
   };
 }
 

@@ -1,3 +1,4 @@
+import { adminRouter } from "./router/admin";
 import { authRouter } from "./router/auth";
 import { catalogRouter } from "./router/catalog";
 import { libraryRouter } from "./router/library";
@@ -9,6 +10,7 @@ import { userRouter } from "./router/user";
 import { createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
+  admin: adminRouter,
   auth: authRouter,
   catalog: catalogRouter,
   library: libraryRouter,

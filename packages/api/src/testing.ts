@@ -48,7 +48,10 @@ export const UNLIMITED = {
 
 export async function createTestStack(
   stack: (typeof stacks)[number],
-  options: { requestLimits?: CreateContextOptions["requestLimits"] } = {},
+  options: {
+    requestLimits?: CreateContextOptions["requestLimits"];
+    musicFolder?: CreateContextOptions["musicFolder"];
+  } = {},
 ): Promise<TestStack> {
   const handle = await createTestDb(stack.driver);
   let cache: Cache = new MemoryCache();
@@ -58,7 +61,13 @@ export async function createTestStack(
     cache = redis.cache;
     closeCache = redis.close;
   }
-  const services = { db: handle.db, cache, streaming: testStreaming, requestLimits: options.requestLimits };
+  const services = {
+    db: handle.db,
+    cache,
+    streaming: testStreaming,
+    requestLimits: options.requestLimits,
+    musicFolder: options.musicFolder,
+  };
   return {
     ...services,
     caller: (session = null, ip = `203.0.113.${Math.floor(Math.random() * 250) + 1}`) =>

@@ -87,13 +87,6 @@ const signedInProcedure = publicProcedure.use(({ ctx, next }) => {
 });
 export const protectedProcedure = signedInProcedure.use(requirePasswordChanged);
 
-export const adminProcedure = protectedProcedure.use(({ ctx, next }) => {
-  if (ctx.session.user.role !== "admin") {
-    throw new TRPCError({ code: "FORBIDDEN", message: "Administrators only" });
-  }
-  return next();
-});
-
 // Counted after the session check and before the input is read: a malformed call still counts.
 const limitedProcedure = (kind: RequestKind) =>
   protectedProcedure.use(async ({ ctx, next }) => {
@@ -111,3 +104,14 @@ export const writeProcedure = limitedProcedure("write");
 
 /** A read that costs the database real work (catalog and library pages): RATE_LIMIT_READS_*. */
 export const expensiveReadProcedure = limitedProcedure("expensive-read");
+
+/** The admin console's: the seeded admin account only; everyone else is FORBIDDEN. */
+const requireAdmin = t.middleware(({ ctx, next }) => {
+  if (ctx.session?.user.role !== "admin") {
+    throw new TRPCError({ code: "FORBIDDEN", message: "Administrators only" });
+  }
+  return next();
+});
+export const adminProcedure = protectedProcedure.use(requireAdmin);
+export const adminReadProcedure = expensiveReadProcedure.use(requireAdmin);
+export const adminWriteProcedure = writeProcedure.use(requireAdmin);

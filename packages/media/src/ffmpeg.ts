@@ -21,6 +21,28 @@ export interface RunOptions {
   cwd?: string;
   /** Run this binary instead of the located one (tests comparing builds). */
   binary?: string;
+  /** Kill ffmpeg (SIGKILL) when it runs longer than this: a crafted file must not hang ingest. */
+  timeoutMs?: number;
+}
+
+/**
+ * Demuxers an untrusted input may be opened with: plain audio containers only. Formats that
+ * follow references to other files (hls, concat, playlists, image sequences) are not on it,
+ * so a music file cannot make ffmpeg read anything beside itself; local files are the only
+ * protocol. The input is named with an explicit file: prefix so no name reads as a protocol.
+ */
+export const INPUT_FORMATS = "mp3,flac,ogg,mov,mp4,m4a,3gp,3g2,mj2,wav,aac";
+
+/** ffmpeg's input arguments for one untrusted audio file. */
+export function untrustedInput(file: string): string[] {
+  return [
+    "-protocol_whitelist",
+    "file",
+    "-format_whitelist",
+    INPUT_FORMATS,
+    "-i",
+    `file:${path.resolve(file)}`,
+  ];
 }
 
 /** ffmpeg exited non-zero (or could not start); `stderrTail` holds the lines that explain why. */
@@ -110,6 +132,14 @@ export function runFfmpeg(args: readonly string[], options: RunOptions = {}): Pr
       signal: options.signal,
       stdio: ["ignore", "pipe", "pipe"],
     });
+    let timedOut = false;
+    const timer =
+      options.timeoutMs === undefined
+        ? undefined
+        : setTimeout(() => {
+            timedOut = true;
+            child.kill("SIGKILL");
+          }, options.timeoutMs);
     const stdout: Buffer[] = [];
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => stdout.push(chunk));
@@ -119,9 +149,16 @@ export function runFfmpeg(args: readonly string[], options: RunOptions = {}): Pr
       if (stderr.length > STDERR_LIMIT * 2) stderr = stderr.slice(-STDERR_LIMIT);
     });
     child.on("error", (error) => {
+      clearTimeout(timer);
       reject(new FfmpegError(`ffmpeg could not run (${error.message})`, null, stderrTail(stderr)));
     });
     child.on("close", (code, signal) => {
+      clearTimeout(timer);
+      if (timedOut) {
+        const seconds = Math.round((options.timeoutMs ?? 0) / 1000);
+        reject(new FfmpegError(`ffmpeg timed out after ${seconds} s`, null, ""));
+        return;
+      }
       if (code === 0) {
         resolve({ stdout: Buffer.concat(stdout), stderr });
         return;
@@ -139,4 +176,30 @@ export function stderrTail(stderr: string, lines = TAIL_LINES): string {
     .filter(Boolean)
     .slice(-lines)
     .join("\n");
+}
+
+/**
+ * What the start log says about ffmpeg: which binary runs and its version, and, for the npm
+ * fallback (a static build from 2018), how to get a newer one.
+ */
+export async function describeFfmpeg(): Promise<string[]> {
+  let binary: FfmpegBinary;
+  try {
+    binary = locateFfmpeg();
+  } catch (error) {
+    return [error instanceof Error ? error.message : String(error)];
+  }
+  const version = await runFfmpeg(["-version"], { timeoutMs: 10_000 }).then(
+    ({ stdout }) => /ffmpeg version (\S+)/.exec(stdout.toString())?.[1] ?? "unknown version",
+    () => "does not run",
+  );
+  const from = { env: "FFMPEG_PATH", system: "PATH", npm: "@ffmpeg-installer/ffmpeg" }[binary.source];
+  const lines = [`ffmpeg ${version} at ${binary.path} (from ${from})`];
+  if (binary.source === "npm") {
+    lines.push(
+      "  this is the bundled static build from 2018 (ffmpeg 4.1): install a newer one",
+      "  (apt install ffmpeg, or set FFMPEG_PATH to a current build) for fixes and speed",
+    );
+  }
+  return lines;
 }

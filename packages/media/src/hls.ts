@@ -4,7 +4,7 @@ import path from "node:path";
 
 import { renditionDir } from "@cadence/domain/streaming";
 
-import { runFfmpeg } from "./ffmpeg";
+import { runFfmpeg, untrustedInput } from "./ffmpeg";
 import type { RunOptions } from "./ffmpeg";
 import { EBUR128_FILTER, parseEbur128Summary } from "./loudness";
 import type { Loudness } from "./loudness";
@@ -161,7 +161,7 @@ function ladderArgs(
   // Loudness is measured on the stereo signal listeners hear, as a sink in the same graph.
   if (measureLoudness) graph += `;[loud]${EBUR128_FILTER},anullsink`;
 
-  const args = ["-y", "-i", input, "-filter_complex", graph];
+  const args = ["-y", ...untrustedInput(input), "-filter_complex", graph];
   bitrates.forEach((kbps, index) => {
     args.push(
       "-map",

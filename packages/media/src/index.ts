@@ -1,4 +1,11 @@
-export { FfmpegError, locateFfmpeg, npmFfmpegPath, runFfmpeg } from "./ffmpeg";
+export {
+  describeFfmpeg,
+  FfmpegError,
+  locateFfmpeg,
+  npmFfmpegPath,
+  runFfmpeg,
+  untrustedInput,
+} from "./ffmpeg";
 export type { FfmpegBinary, FfmpegResult, RunOptions } from "./ffmpeg";
 
 export { readTags, splitArtists, trackArtists, UnreadableAudioError } from "./tags";

@@ -11,6 +11,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateDemoCatalog } from "@cadence/demo";
 import type { DemoCatalog } from "@cadence/demo";
 
+import { trackContentKey } from "@cadence/domain/catalog";
+
+import { collectSupersededEncodings, encodingRetentionSeconds } from "./encoding-gc";
 import { ingestFolder } from "./ingest";
 import type { IngestEvent } from "./ingest";
 import { LocalStorage } from "./local-storage";
@@ -149,6 +152,7 @@ describe("ingestFolder", () => {
     await utimes(touched.path, new Date(), new Date());
 
     const before = await trackBySource(changed.path);
+    const beforeKey = await trackContentKey(db, before.id);
     await writeTone(changed.path, {
       seconds: 2,
       metadata: {
@@ -169,9 +173,22 @@ describe("ingestFolder", () => {
     expect(after.title).toBe("Chrome Gulls (Remaster)");
     expect(after.sourceHash).not.toBe(before.sourceHash);
     expect(after.masterPath).not.toBe(before.masterPath);
-    // The previous encoding is gone from the store; the new one is there.
-    expect(await storage.list(path.posix.dirname(before.masterPath ?? "x") + "/")).toEqual([]);
+    // The previous encoding stays while URLs signed for it may live, then is collected.
+    const oldPrefix = path.posix.dirname(before.masterPath ?? "x") + "/";
+    expect((await storage.list(oldPrefix)).length).toBeGreaterThan(0);
     expect(await storage.head(after.masterPath ?? "")).not.toBeNull();
+    const [superseded] = await db.select().from(schema.supersededEncoding);
+    expect(superseded?.prefix).toBe(oldPrefix);
+    const retention = encodingRetentionSeconds() * 1000;
+    expect(superseded?.collectAfter.getTime()).toBeGreaterThan(Date.now() + retention - 60_000);
+    expect(await collectSupersededEncodings(db, storage, new Date(Date.now() + 60_000))).toBe(0);
+    expect((await storage.list(oldPrefix)).length).toBeGreaterThan(0);
+    expect(await collectSupersededEncodings(db, storage, new Date(Date.now() + retention + 1000))).toBe(1);
+    expect(await storage.list(oldPrefix)).toEqual([]);
+    expect(await db.select().from(schema.supersededEncoding)).toEqual([]);
+    expect(await storage.head(after.masterPath ?? "")).not.toBeNull();
+    // The content key is kept across encodings: segments of the old one still decrypt mid-play.
+    expect(await trackContentKey(db, after.id)).toEqual(beforeKey);
 
     const retired = await trackBySource(deleted.path);
     expect(retired.retiredAt).toBeInstanceOf(Date);

@@ -1,24 +1,27 @@
-import { createHash, randomUUID } from "node:crypto";
-import { mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
+import { mkdir, realpath } from "node:fs/promises";
 import { availableParallelism, tmpdir } from "node:os";
 import path from "node:path";
 
 import type { Db } from "@cadence/db";
-import { recordPublishedTrack, restoreTrack, retireTracks, tracksBySource } from "@cadence/domain/catalog";
+import {
+  moveTrackSource,
+  noteSourceStat,
+  restoreTrack,
+  retireTracks,
+  tracksBySource,
+} from "@cadence/domain/catalog";
 import type { CatalogCache, SourceTrack } from "@cadence/domain/catalog";
-import { newEncodingPrefix } from "@cadence/domain/streaming";
 
-import { FfmpegError } from "./ffmpeg";
-import { transcodeToHls } from "./hls";
 import { mapWithConcurrency } from "./pool";
+import { failureReason, isInside, publish, RefusedFileError } from "./publish";
+import type { IngestDurations, PublishContext } from "./publish";
 import { hashFile, scanFolder } from "./scan";
 import type { ScannedFile } from "./scan";
-import { putOptionsFor } from "./storage";
 import type { ObjectStorage } from "./storage";
-import { readTags, UnreadableAudioError } from "./tags";
-import type { Picture } from "./tags";
 
-export type FileOutcome = "added" | "updated" | "restored" | "skipped" | "failed";
+export type { IngestDurations } from "./publish";
+
+export type FileOutcome = "added" | "updated" | "restored" | "moved" | "skipped" | "failed";
 
 export type IngestEvent =
   | { type: "scanned"; files: number }
@@ -46,23 +49,16 @@ export interface IngestOptions {
   cache?: CatalogCache;
 }
 
-export interface IngestDurations {
-  scanMs: number;
-  hashMs: number;
-  tagsMs: number;
-  /** Transcode, encryption and loudness (one ffmpeg pass). */
-  transcodeMs: number;
-  uploadMs: number;
-  dbMs: number;
-}
-
 export interface IngestSummary {
   files: number;
   added: number;
   /** Changed content, re-encoded; includes retired tracks whose file came back. */
   updated: number;
+  /** Same content at a new path: the track kept its id, likes and playlist entries. */
+  moved: number;
   skipped: number;
   retired: number;
+  /** Absolute paths, sorted. */
   failed: { path: string; reason: string }[];
   /** Summed over files (they overlap when concurrency > 1). */
   durations: IngestDurations;
@@ -71,12 +67,13 @@ export interface IngestSummary {
   wallMs: number;
 }
 
-const FOLDER_IMAGES = ["cover.jpg", "cover.jpeg", "cover.png", "folder.jpg", "folder.png", "front.jpg"];
-
 /**
  * Brings the catalog in line with a music folder: new or changed files are tagged, measured,
- * transcoded, encrypted and published; unchanged ones (same content hash) are skipped; tracks
- * whose files disappeared are retired, never deleted, so listening history keeps its rows.
+ * transcoded, encrypted and published; unchanged ones are skipped (same size and modification
+ * time as last seen, else the same content hash); a file found at a new path with the content of
+ * one that vanished is a move; tracks whose files disappeared are retired, never deleted, so
+ * listening history keeps its rows. A file that fails is reported and its track, if it had one,
+ * stays as it was.
  */
 export async function ingestFolder(options: IngestOptions): Promise<IngestSummary> {
   const started = performance.now();
@@ -99,14 +96,22 @@ export async function ingestFolder(options: IngestOptions): Promise<IngestSummar
     }
   };
 
+  const realFolder = await realpath(folder);
   const files = await time("scanMs", () => scanFolder(folder));
   options.onProgress?.({ type: "scanned", files: files.length });
   const known = await time("dbMs", () => tracksBySource(db));
+  const present = new Set(files.map((file) => file.path));
+  const moves = new MoveCandidates(
+    [...known.values()].filter(
+      (track) => isInside(folder, track.sourcePath) && !present.has(track.sourcePath),
+    ),
+  );
 
   const summary: IngestSummary = {
     files: files.length,
     added: 0,
     updated: 0,
+    moved: 0,
     skipped: 0,
     retired: 0,
     failed: [],
@@ -116,25 +121,14 @@ export async function ingestFolder(options: IngestOptions): Promise<IngestSummar
   };
   const workDir = options.workDir ?? tmpdir();
   await mkdir(workDir, { recursive: true });
+  const context: PublishContext = { db, storage, workDir, time, cache };
   let done = 0;
 
   await mapWithConcurrency(files, options.concurrency ?? availableParallelism(), async (file) => {
     let outcome: FileOutcome;
     let reason: string | undefined;
     try {
-      const hash = await time("hashMs", () => hashFile(file.path));
-      const existing = known.get(file.path);
-      if (existing?.sourceHash === hash && existing.retiredAt === null) {
-        outcome = "skipped";
-      } else if (existing?.sourceHash === hash) {
-        // The file came back unchanged: its encoding is still published.
-        await time("dbMs", () => restoreTrack(db, existing.id, cache));
-        outcome = "restored";
-      } else {
-        const seconds = await publish(file, hash, existing ?? null, { db, storage, workDir, time, cache });
-        summary.audioSeconds += seconds;
-        outcome = existing ? "updated" : "added";
-      }
+      outcome = await ingestFile(file, realFolder, known.get(file.path) ?? null, moves, context, summary);
     } catch (error) {
       outcome = "failed";
       reason = failureReason(error);
@@ -142,6 +136,7 @@ export async function ingestFolder(options: IngestOptions): Promise<IngestSummar
     }
     if (outcome === "added") summary.added += 1;
     else if (outcome === "updated" || outcome === "restored") summary.updated += 1;
+    else if (outcome === "moved") summary.moved += 1;
     else if (outcome === "skipped") summary.skipped += 1;
     done += 1;
     options.onProgress?.({
@@ -156,12 +151,15 @@ export async function ingestFolder(options: IngestOptions): Promise<IngestSummar
   });
 
   // Only this folder's tracks can be judged missing; other folders share the table.
-  const present = new Set(files.map((file) => file.path));
-  const gone = [...known.entries()]
-    .filter(([source, track]) => track.retiredAt === null && isInside(folder, source) && !present.has(source))
-    .map(([, track]) => track.id);
+  const gone = moves.unclaimed().filter((track) => track.retiredAt === null);
   if (gone.length > 0) {
-    await time("dbMs", () => retireTracks(db, gone, cache));
+    await time("dbMs", () =>
+      retireTracks(
+        db,
+        gone.map((track) => track.id),
+        cache,
+      ),
+    );
   }
   summary.retired = gone.length;
   options.onProgress?.({ type: "retired", count: gone.length });
@@ -170,122 +168,71 @@ export async function ingestFolder(options: IngestOptions): Promise<IngestSummar
   return summary;
 }
 
-interface PublishContext {
-  db: Db;
-  cache: CatalogCache | undefined;
-  storage: ObjectStorage;
-  workDir: string;
-  time: <T>(phase: keyof IngestDurations, work: () => Promise<T>) => Promise<T>;
-}
-
-/** Tags, transcodes and uploads one file, then records it; returns seconds of audio encoded. */
-async function publish(
+async function ingestFile(
   file: ScannedFile,
-  hash: string,
+  realFolder: string,
   existing: SourceTrack | null,
-  { db, storage, workDir, time, cache }: PublishContext,
-): Promise<number> {
-  const tags = await time("tagsMs", () => readTags(file.path));
-  const trackId = existing?.id ?? randomUUID();
-  const prefix = newEncodingPrefix(trackId);
-  const staging = await mkdtemp(path.join(workDir, "cadence-ingest-"));
-  const uploaded: string[] = [];
-  try {
-    const ladder = await time("transcodeMs", () =>
-      transcodeToHls(file.path, staging, { measureLoudness: true, sourceSampleRate: tags.sampleRate }),
-    );
-    const cover = tags.picture ?? (await folderImage(path.dirname(file.path)));
-    const coverKey = await time("uploadMs", async () => {
-      await mapWithConcurrency(ladder.files, 8, async (relative) => {
-        const key = prefix + relative;
-        await storage.put(key, await readFile(path.join(staging, relative)), putOptionsFor(key));
-        uploaded.push(key);
-      });
-      return cover ? uploadCover(storage, cover) : null;
-    });
-
-    await time("dbMs", () =>
-      recordPublishedTrack(
-        db,
-        {
-          trackId,
-          isNew: !existing,
-          sourcePath: file.path,
-          sourceHash: hash,
-          title: tags.title,
-          artists: tags.artists,
-          albumArtist: tags.albumArtist,
-          album: tags.album,
-          releaseDate: tags.releaseDate,
-          genre: tags.genre,
-          label: tags.label,
-          trackNumber: tags.trackNumber,
-          discNumber: tags.discNumber,
-          durationMs: tags.durationMs,
-          explicit: tags.explicit,
-          isrc: tags.isrc,
-          loudness: ladder.loudness,
-          masterKey: prefix + ladder.master,
-          renditions: ladder.renditions.map((rendition) => ({
-            bitrateKbps: rendition.bitrateKbps,
-            codecs: rendition.codecs,
-            pathPrefix: `${prefix}${rendition.dir}/`,
-            segmentCount: rendition.segments.length,
-            sizeBytes: rendition.totalBytes,
-          })),
-          contentKey: ladder.key,
-          coverKey,
-        },
-        cache,
-      ),
-    );
-    if (existing?.masterPath) await deletePrefix(storage, path.posix.dirname(existing.masterPath) + "/");
-    return ladder.durationSeconds;
-  } catch (error) {
-    // Nothing recorded points at these objects; leave no orphans behind.
-    await Promise.all(uploaded.map((key) => storage.delete(key).catch(() => undefined)));
-    throw error;
-  } finally {
-    await rm(staging, { recursive: true, force: true });
+  moves: MoveCandidates,
+  context: PublishContext,
+  summary: IngestSummary,
+): Promise<FileOutcome> {
+  const { db, cache, time } = context;
+  if (file.size === 0) throw new RefusedFileError("empty file (0 bytes)");
+  // A symlink may point anywhere: only what really lies inside the folder is read.
+  const realPath = await realpath(file.path);
+  if (!isInside(realFolder, realPath)) throw new RefusedFileError("links to a file outside the music folder");
+  const stat = { size: file.size, mtimeMs: file.mtimeMs };
+  if (
+    existing?.retiredAt === null &&
+    existing.sourceSize === file.size &&
+    existing.sourceMtimeMs === file.mtimeMs
+  ) {
+    return "skipped";
   }
+
+  const hash = await time("hashMs", () => hashFile(realPath));
+  if (existing?.sourceHash === hash) {
+    await time("dbMs", () => noteSourceStat(db, existing.id, stat));
+    if (existing.retiredAt === null) return "skipped";
+    // The file came back unchanged: its encoding is still published.
+    await time("dbMs", () => restoreTrack(db, existing.id, cache));
+    return "restored";
+  }
+  const moved = existing ? null : moves.claim(hash);
+  if (moved) {
+    await time("dbMs", () => moveTrackSource(db, moved.id, { sourcePath: file.path, ...stat }, cache));
+    return "moved";
+  }
+  const seconds = await publish({ path: file.path, realPath, realFolder, ...stat }, hash, existing, context);
+  summary.audioSeconds += seconds;
+  return existing ? "updated" : "added";
 }
 
-/** Covers are stored by content hash: every track of an album shares one object. */
-async function uploadCover(storage: ObjectStorage, picture: Picture): Promise<string> {
-  const extension =
-    picture.mimeType === "image/png" ? "png" : picture.mimeType === "image/webp" ? "webp" : "jpg";
-  const digest = createHash("sha256").update(picture.data).digest("hex").slice(0, 32);
-  const key = `covers/${digest}.${extension}`;
-  if (!(await storage.head(key))) await storage.put(key, picture.data, putOptionsFor(key));
-  return key;
-}
+/** Tracks of this folder whose files are no longer where they were, by content hash. */
+class MoveCandidates {
+  private readonly byHash = new Map<string, SourceTrack[]>();
+  private readonly claimed = new Set<string>();
 
-/** cover.jpg and friends beside the file: how most ripped albums carry their art. */
-async function folderImage(dir: string): Promise<Picture | null> {
-  for (const name of FOLDER_IMAGES) {
-    const data = await readFile(path.join(dir, name)).catch(() => null);
-    if (data && data.length > 0) {
-      return { data, mimeType: name.endsWith(".png") ? "image/png" : "image/jpeg" };
+  constructor(private readonly tracks: SourceTrack[]) {
+    for (const track of tracks) {
+      if (!track.sourceHash) continue;
+      const list = this.byHash.get(track.sourceHash) ?? [];
+      // A live track is the likelier source of a move than one retired long ago.
+      if (track.retiredAt === null) list.unshift(track);
+      else list.push(track);
+      this.byHash.set(track.sourceHash, list);
     }
   }
-  return null;
-}
 
-async function deletePrefix(storage: ObjectStorage, prefix: string): Promise<void> {
-  const objects = await storage.list(prefix);
-  await mapWithConcurrency(objects, 8, (object) => storage.delete(object.key));
-}
-
-function isInside(folder: string, file: string): boolean {
-  const relative = path.relative(folder, file);
-  return relative !== "" && !relative.startsWith("..") && !path.isAbsolute(relative);
-}
-
-function failureReason(error: unknown): string {
-  if (error instanceof UnreadableAudioError) return error.reason;
-  if (error instanceof FfmpegError) {
-    const lastLine = error.stderrTail.split("\n").pop();
-    return `transcode failed: ${lastLine || error.message}`;
+  /** The vanished track with this content, taken so no second copy claims it too. */
+  claim(hash: string): SourceTrack | null {
+    const track = this.byHash.get(hash)?.shift();
+    if (!track) return null;
+    this.claimed.add(track.id);
+    return track;
   }
-  return error instanceof Error ? error.message : String(error);
+
+  unclaimed(): SourceTrack[] {
+    return this.tracks.filter((track) => !this.claimed.has(track.id));
+  }
 }

@@ -1,4 +1,4 @@
-import { runFfmpeg } from "./ffmpeg";
+import { runFfmpeg, untrustedInput } from "./ffmpeg";
 import type { RunOptions } from "./ffmpeg";
 
 export interface Loudness {
@@ -20,7 +20,7 @@ export class LoudnessParseError extends Error {
 
 export async function measureLoudness(file: string, options: RunOptions = {}): Promise<Loudness> {
   const { stderr } = await runFfmpeg(
-    ["-i", file, "-map", "0:a:0", "-af", EBUR128_FILTER, "-f", "null", "-"],
+    [...untrustedInput(file), "-map", "0:a:0", "-af", EBUR128_FILTER, "-f", "null", "-"],
     options,
   );
   return parseEbur128Summary(stderr);

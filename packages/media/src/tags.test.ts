@@ -3,7 +3,7 @@ import path from "node:path";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { readTags, splitArtists, UnreadableAudioError } from "./tags";
+import { readTags, splitArtists, splitTitle, UnreadableAudioError } from "./tags";
 import { tempDir, writeImage, writeTone } from "./testing";
 import type { TempDir } from "./testing";
 
@@ -12,6 +12,23 @@ beforeAll(async () => {
   dir = await tempDir();
 });
 afterAll(() => dir.remove());
+
+describe("splitTitle", () => {
+  it("takes a featured credit off the end of a title", () => {
+    expect(splitTitle("Duet (feat. Bo Lin & Cy Park)")).toEqual({
+      title: "Duet",
+      featured: ["Bo Lin", "Cy Park"],
+    });
+    expect(splitTitle("Closer [ft. Eve Ash]")).toEqual({ title: "Closer", featured: ["Eve Ash"] });
+    expect(splitTitle("Closer featuring Eve Ash")).toEqual({ title: "Closer", featured: ["Eve Ash"] });
+  });
+
+  it("leaves titles without a credit alone, and never empties one", () => {
+    expect(splitTitle("Left (Live)")).toEqual({ title: "Left (Live)", featured: [] });
+    expect(splitTitle("Aftershoot")).toEqual({ title: "Aftershoot", featured: [] });
+    expect(splitTitle("feat. Somebody")).toEqual({ title: "feat. Somebody", featured: [] });
+  });
+});
 
 describe("splitArtists", () => {
   it("splits credits on ; and featuring, but keeps band names with &", () => {

@@ -24,6 +24,9 @@ export interface TrackTags {
   /** Record label: ID3 TPUB, Vorbis LABEL / ORGANIZATION / PUBLISHER, MP4 ----:LABEL and kin. */
   label: string | null;
   isrc: string | null;
+  /** MusicBrainz recording and release ids, when tagged (lower-case UUIDs). */
+  musicbrainzId: string | null;
+  albumMusicbrainzId: string | null;
   /** iTunes advisory (rtng / ITUNESADVISORY): explicit content. */
   explicit: boolean;
   durationMs: number;
@@ -61,12 +64,13 @@ export async function readTags(file: string): Promise<TrackTags> {
     throw new UnreadableAudioError(file, "no audio found (duration unknown)");
   }
 
-  const albumArtist = clean(common.albumartist);
-  const title = clean(common.title) ?? path.basename(file, path.extname(file));
+  // A compilation tagged without an album artist still files under one album, not one per artist.
+  const albumArtist = clean(common.albumartist) ?? (common.compilation ? VARIOUS_ARTISTS : null);
+  const { title, featured } = splitTitle(clean(common.title) ?? path.basename(file, path.extname(file)));
   const date = normaliseDate(common.date ?? common.releasedate ?? common.originaldate);
   return {
     title,
-    artists: trackArtists(common.artists, common.artist, albumArtist),
+    artists: dedupe([...trackArtists(common.artists, common.artist, albumArtist), ...featured]),
     album: clean(common.album),
     albumArtist,
     trackNumber: positive(common.track.no),
@@ -76,6 +80,8 @@ export async function readTags(file: string): Promise<TrackTags> {
     genre: clean(common.genre?.[0]),
     label: clean(common.label?.[0]),
     isrc: normaliseIsrc(common.isrc?.[0] ?? nativeValue(metadata, ["ISRC", "TXXX:ISRC"])),
+    musicbrainzId: uuidOrNull(common.musicbrainz_recordingid),
+    albumMusicbrainzId: uuidOrNull(common.musicbrainz_albumid),
     explicit: isExplicit(metadata),
     durationMs: Math.round(duration * 1000),
     sampleRate: format.sampleRate ?? null,
@@ -101,6 +107,20 @@ export function trackArtists(
 }
 
 const FEATURING = /\s*[([]?\s*\b(?:feat\.|ft\.|featuring)\s+/i;
+// "Song (feat. A & B)", "Song [ft. A]", "Song feat. A": the credit ends the title.
+const TITLE_FEATURING =
+  /\s*(?:[([]\s*(?:feat\.|ft\.|featuring)\s+([^)\]]+)[)\]]|\b(?:feat\.|ft\.|featuring)\s+(.+))\s*$/i;
+
+export const VARIOUS_ARTISTS = "Various Artists";
+
+/** A title with its featured-artist credit taken off: the guests become credited artists. */
+export function splitTitle(value: string): { title: string; featured: string[] } {
+  const match = TITLE_FEATURING.exec(value);
+  const guests = match?.[1] ?? match?.[2];
+  const title = match ? value.slice(0, match.index).trim() : value;
+  if (!match || !guests || !title) return { title: value, featured: [] };
+  return { title, featured: splitAmpersand(guests.trim(), null, true).map((name) => name.trim()) };
+}
 
 export function splitArtists(value: string, albumArtist: string | null = null): string[] {
   const parts: string[] = [];
@@ -178,6 +198,11 @@ function normaliseDate(value: string | undefined): string | null {
 function normaliseIsrc(value: string | null | undefined): string | null {
   const compact = value?.replace(/[-\s]/g, "").toUpperCase();
   return compact && /^[A-Z]{2}[A-Z0-9]{3}\d{7}$/.test(compact) ? compact : null;
+}
+
+function uuidOrNull(value: string | undefined): string | null {
+  const lower = value?.trim().toLowerCase();
+  return lower && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(lower) ? lower : null;
 }
 
 function clean(value: string | undefined | null): string | null {

@@ -2,6 +2,7 @@ import { handleTRPCRequest } from "@cadence/api";
 
 import { env } from "../env";
 import { engines } from "./engines";
+import { musicFolder } from "./music-folder-control";
 import { sessionReader } from "./session";
 import type { CookieEntry } from "./session";
 import { streamConfig } from "./stream-config";
@@ -15,7 +16,7 @@ export const readSession = sessionReader({ secret: env.NEXTAUTH_SECRET, publicUr
  */
 export function serveApi(request: Request, cookies: readonly CookieEntry[]): Promise<Response> {
   return handleTRPCRequest(request, {
-    services: () => ({ ...engines(), streaming: streamConfig() }),
+    services: () => ({ ...engines(), streaming: streamConfig(), musicFolder: musicFolder() }),
     session: () => readSession(cookies, engines()),
     maxBatchSize: env.API_MAX_BATCH_SIZE,
   });

@@ -7,6 +7,7 @@ import { storageFromEnv } from "@cadence/media/storage-env";
 import type { ObjectStorage } from "@cadence/media/storage";
 
 import { engines } from "./engines";
+import { musicFolder } from "./music-folder-control";
 import { streamConfig } from "./stream-config";
 
 export interface ServerServices extends ApiServices {
@@ -21,5 +22,10 @@ const globalForServices = globalThis as unknown as { cadenceStorage?: ObjectStor
 
 export function services(): ServerServices {
   globalForServices.cadenceStorage ??= storageFromEnv();
-  return { ...engines(), storage: globalForServices.cadenceStorage, streaming: streamConfig() };
+  return {
+    ...engines(),
+    storage: globalForServices.cadenceStorage,
+    streaming: streamConfig(),
+    musicFolder: musicFolder(),
+  };
 }

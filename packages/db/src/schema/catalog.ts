@@ -33,6 +33,8 @@ export const album = pgTable(
     // Record label, from the files' tags when they name one.
     label: t.text(),
     coverPath: t.text(),
+    // MusicBrainz release id, when the files are tagged with one.
+    musicbrainzId: t.uuid(),
     createdAt: t.timestamp({ withTimezone: true }).notNull().defaultNow(),
   }),
   (table) => [
@@ -68,6 +70,11 @@ export const track = pgTable(
     // Where ingest found the file and what it contained, for incremental re-scans.
     sourcePath: t.text(),
     sourceHash: t.text(),
+    // Size and modification time seen at the last scan: an unchanged pair skips the hash.
+    sourceSize: t.bigint({ mode: "number" }),
+    sourceMtimeMs: t.doublePrecision(),
+    // MusicBrainz recording id, when the file is tagged with one.
+    musicbrainzId: t.uuid(),
     retiredAt: t.timestamp({ withTimezone: true }),
     // Object-store key of the HLS master playlist (the current encoding's; renditions sit below).
     masterPath: t.text(),
@@ -78,6 +85,8 @@ export const track = pgTable(
     index("track_album_idx").on(table.albumId, table.discNumber, table.trackNumber),
     uniqueIndex("track_source_path_idx").on(table.sourcePath),
     index("track_isrc_idx").on(table.isrc),
+    // Moves are recognised by content: the track whose file vanished has the new file's hash.
+    index("track_source_hash_idx").on(table.sourceHash),
   ],
 );
 

@@ -5,3 +5,4 @@ export * from "./library";
 export * from "./listening";
 export * from "./profile";
 export * from "./search";
+export * from "./media";

@@ -18,6 +18,22 @@ export type { CatalogTrack, TrackFacts, TrackRecord, Viewer } from "./track-view
 export type { ReleaseKind } from "./visibility";
 export { recordPublishedTrack, restoreTrack, retireTracks, tracksBySource } from "./record";
 export type { PublishedTrack, SourceTrack } from "./record";
+export {
+  dueSupersededEncodings,
+  forgetSupersededEncodings,
+  moveTrackSource,
+  noteSourceStat,
+  trackContentKey,
+} from "./sources";
+export type { SourceStat } from "./sources";
+export { finishMusicScan, latestMusicScans, musicFolderStatus, startMusicScan } from "./music-scans";
+export type {
+  MusicFolderControl,
+  MusicFolderStatus,
+  MusicScanRecord,
+  MusicScanResult,
+  MusicScanTrigger,
+} from "./music-scans";
 export { albumKey, artistNameKey, foldName } from "./keys";
 export { isReleased, mayPlay, UNAVAILABLE } from "./rights";
 export type { ListenerRights, PlayVerdict, TrackRights } from "./rights";

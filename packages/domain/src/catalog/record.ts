@@ -17,6 +17,9 @@ export interface PublishedTrack {
   isNew: boolean;
   sourcePath: string;
   sourceHash: string;
+  /** What the scan saw of the file (size, mtime): a rescan that sees the same skips the hash. */
+  sourceSize?: number | null;
+  sourceMtimeMs?: number | null;
   title: string;
   /** Credited order; empty when the file names nobody. */
   artists: string[];
@@ -32,6 +35,9 @@ export interface PublishedTrack {
   durationMs: number;
   explicit: boolean;
   isrc: string | null;
+  /** MusicBrainz recording and release ids, when tagged. */
+  musicbrainzId?: string | null;
+  albumMusicbrainzId?: string | null;
   loudness: { integratedLufs: number; truePeakDb: number | null } | null;
   /** Object key of the master playlist. */
   masterKey: string;
@@ -46,11 +52,16 @@ export interface PublishedTrack {
   /** AES-128 content key; it only ever lives in the database. */
   contentKey: Buffer;
   coverKey: string | null;
+  /** The encoding this one replaces, kept until no signed URL can name it any more. */
+  supersedes?: { prefix: string; collectAfter: Date } | null;
 }
 
 export interface SourceTrack {
   id: string;
+  sourcePath: string;
   sourceHash: string | null;
+  sourceSize: number | null;
+  sourceMtimeMs: number | null;
   retiredAt: Date | null;
   masterPath: string | null;
 }
@@ -62,13 +73,17 @@ export async function tracksBySource(db: Db): Promise<Map<string, SourceTrack>> 
       id: schema.track.id,
       sourcePath: schema.track.sourcePath,
       sourceHash: schema.track.sourceHash,
+      sourceSize: schema.track.sourceSize,
+      sourceMtimeMs: schema.track.sourceMtimeMs,
       retiredAt: schema.track.retiredAt,
       masterPath: schema.track.masterPath,
     })
     .from(schema.track)
     .where(isNotNull(schema.track.sourcePath));
   const known = new Map<string, SourceTrack>();
-  for (const row of rows) if (row.sourcePath) known.set(row.sourcePath, row);
+  for (const row of rows) {
+    if (row.sourcePath) known.set(row.sourcePath, { ...row, sourcePath: row.sourcePath });
+  }
   return known;
 }
 
@@ -166,6 +181,7 @@ export async function recordPublishedTrack(
         genre: item.genre,
         label: item.label,
         coverPath: item.coverKey,
+        musicbrainzId: item.albumMusicbrainzId ?? null,
       })
       .onConflictDoUpdate({
         target: schema.album.albumKey,
@@ -175,6 +191,7 @@ export async function recordPublishedTrack(
           // A label in the tags wins: re-tagging is how a wrong one gets fixed.
           label: sql`coalesce(excluded.label, ${schema.album.label})`,
           coverPath: sql`coalesce(excluded.cover_path, ${schema.album.coverPath})`,
+          musicbrainzId: sql`coalesce(excluded.musicbrainz_id, ${schema.album.musicbrainzId})`,
         },
       })
       .returning({ id: schema.album.id });
@@ -194,6 +211,9 @@ export async function recordPublishedTrack(
       truePeakDb: item.loudness?.truePeakDb ?? null,
       sourcePath: item.sourcePath,
       sourceHash: item.sourceHash,
+      sourceSize: item.sourceSize ?? null,
+      sourceMtimeMs: item.sourceMtimeMs ?? null,
+      musicbrainzId: item.musicbrainzId ?? null,
       masterPath: item.masterKey,
       retiredAt: null,
       updatedAt: new Date(),
@@ -232,6 +252,13 @@ export async function recordPublishedTrack(
         target: schema.trackKey.trackId,
         set: { key: item.contentKey, createdAt: new Date() },
       });
+    if (item.supersedes) {
+      // In the same transaction: an encoding is either current or awaiting collection, never lost.
+      await tx
+        .insert(schema.supersededEncoding)
+        .values({ trackId: item.trackId, ...item.supersedes })
+        .onConflictDoNothing();
+    }
     return { albumIds: [albumRow.id], artistIds: [...artistIds.values()] };
   });
   const shown = {

@@ -27,6 +27,11 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
         <div className="main">
           <header className="topbar">
             <SearchBox />
+            {session.user.role === "admin" && (
+              <Link href="/admin" className="button secondary">
+                Admin
+              </Link>
+            )}
             {/* Leads to /user/<username>: the profile others see. */}
             <Link href="/profile" className="button secondary">
               Your profile

@@ -1,0 +1,42 @@
+import { index, pgTable } from "drizzle-orm/pg-core";
+
+/**
+ * An encoding replaced by a re-ingest. Its objects stay in the store until `collectAfter`, when
+ * no signed URL that could name it is still valid, so plays already in progress finish.
+ */
+export const supersededEncoding = pgTable(
+  "superseded_encoding",
+  (t) => ({
+    // Object key prefix of the encoding, "tracks/<trackId>/<encodingId>/".
+    prefix: t.text().primaryKey(),
+    trackId: t.uuid().notNull(),
+    collectAfter: t.timestamp({ withTimezone: true }).notNull(),
+    createdAt: t.timestamp({ withTimezone: true }).notNull().defaultNow(),
+  }),
+  (table) => [index("superseded_encoding_collect_idx").on(table.collectAfter)],
+);
+
+/** One scan of the music folder (at start, by the watcher, the admin console or the CLI). */
+export const musicScan = pgTable(
+  "music_scan",
+  (t) => ({
+    id: t.uuid().primaryKey().defaultRandom(),
+    folder: t.text().notNull(),
+    // "start", "watch", "admin" or "cli".
+    trigger: t.text().notNull(),
+    startedAt: t.timestamp({ withTimezone: true }).notNull().defaultNow(),
+    // Null while the scan runs (or when its process died mid-scan).
+    finishedAt: t.timestamp({ withTimezone: true }),
+    files: t.integer().notNull().default(0),
+    added: t.integer().notNull().default(0),
+    updated: t.integer().notNull().default(0),
+    moved: t.integer().notNull().default(0),
+    unchanged: t.integer().notNull().default(0),
+    retired: t.integer().notNull().default(0),
+    // Files skipped, each with why: [{ path, reason }], path relative to the folder.
+    failures: t.jsonb().$type<{ path: string; reason: string }[]>().notNull().default([]),
+    // A scan that could not run at all (folder missing, database down).
+    error: t.text(),
+  }),
+  (table) => [index("music_scan_started_idx").on(table.startedAt)],
+);
