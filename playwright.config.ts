@@ -29,6 +29,8 @@ export default defineConfig({
     // The real start path on the real engines: a fresh Postgres database and Redis.
     command: "tsx scripts/e2e-server.ts",
     url: `http://localhost:${port}/api/health`,
+    // The app answers before the demo catalog is imported; the specs need all of it.
+    wait: { stdout: /demo catalog: \d+ tracks imported/ },
     env: { PORT: String(port) },
     // A cold Next build on a busy two-core machine has taken over four minutes.
     timeout: 600_000,

@@ -60,7 +60,7 @@ if (process.env.BENCH_SEARCH_RESEED === "1" || !(await seededAlready())) {
 // The index, from scratch, as `pnpm search:rebuild` builds it.
 const handle = createDb({ driver: "postgres", url, maxConnections: 2 });
 const buildStarted = performance.now();
-const { documents } = await rebuildIndex(handle.db, rebuildReporter(process.stderr)).finally(() =>
+const { documents } = await rebuildIndex(handle.db, rebuildReporter({ stream: process.stderr })).finally(() =>
   handle.close(),
 );
 const buildSeconds = (performance.now() - buildStarted) / 1000;

@@ -21,6 +21,8 @@ export interface RunOptions {
   cwd?: string;
   /** Run this binary instead of the located one (tests comparing builds). */
   binary?: string;
+  /** Bytes for ffmpeg's standard input (read with `-i pipe:0`). */
+  input?: Buffer;
 }
 
 /** ffmpeg exited non-zero (or could not start); `stderrTail` holds the lines that explain why. */
@@ -108,8 +110,11 @@ export function runFfmpeg(args: readonly string[], options: RunOptions = {}): Pr
     const child = spawn(binary, ["-hide_banner", "-nostdin", ...args], {
       cwd: options.cwd,
       signal: options.signal,
-      stdio: ["ignore", "pipe", "pipe"],
+      stdio: ["pipe", "pipe", "pipe"],
     });
+    // An ffmpeg that fails early closes its input; the exit code below says why.
+    child.stdin.on("error", () => undefined);
+    child.stdin.end(options.input);
     const stdout: Buffer[] = [];
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => stdout.push(chunk));
