@@ -118,13 +118,15 @@ if (env.SKIP_BUILD !== "1" && (!existsSync(buildId) || statSync(buildId).mtimeMs
 
 const imported = importInBackground(services, {
   demo: env.DEMO_CATALOG === "on",
-  demoFolder: env.DEMO_MUSIC_DIR ?? path.join(dataDir, "demo-music"),
+  demoFolder: path.resolve(env.DEMO_MUSIC_DIR ?? path.join(dataDir, "demo-music")),
   // A smaller, shorter catalog for tests and quick trials.
   ...(env.DEMO_TRACKS ? { demoTracks: env.DEMO_TRACKS } : {}),
   ...(env.DEMO_SECONDS ? { demoSeconds: env.DEMO_SECONDS } : {}),
-  ...(env.MUSIC_DIR ? { musicDir: env.MUSIC_DIR } : {}),
+  ...(env.MUSIC_DIR ? { musicDir: path.resolve(env.MUSIC_DIR) } : {}),
 });
 
+// Next.js finds its build and config from the working directory.
+process.chdir(webDir);
 const { startServer } = await import("../apps/web/server");
 try {
   await startServer();

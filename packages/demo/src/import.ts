@@ -5,7 +5,7 @@ import { ingestFolder } from "@cadence/media/ingest";
 import type { IngestOptions, IngestSummary } from "@cadence/media/ingest";
 import type { ObjectStorage } from "@cadence/media/storage";
 
-import { generateDemoCatalog } from "./catalog";
+import { generateDemoCatalog, planDemoCatalog } from "./catalog";
 import type { DemoCatalog } from "./catalog";
 
 export interface DemoImportOptions {
@@ -37,16 +37,21 @@ export async function importDemoCatalog(options: DemoImportOptions): Promise<Dem
   const started = performance.now();
   const { db, storage, cache } = options;
   const passes: IngestSummary[] = [];
+  const size = {
+    ...(options.limit ? { limit: options.limit } : {}),
+    ...(options.durationSeconds ? { durationSeconds: options.durationSeconds } : {}),
+  };
+  const total = planDemoCatalog({ outDir: options.folder, ...size }).tracks.length;
   let done = 0;
-  let total = 0;
-  const ingest = async (folder: string): Promise<void> => {
+  options.onProgress?.(done, total);
+  const ingest = async (folder: string, counted: boolean): Promise<void> => {
     const summary = await ingestFolder({
       db,
       storage,
       folder,
       ...(cache ? { cache } : {}),
       onProgress: (event) => {
-        if (event.type !== "file") return;
+        if (event.type !== "file" || !counted) return;
         done += 1;
         options.onProgress?.(Math.min(done, total), total);
       },
@@ -54,22 +59,24 @@ export async function importDemoCatalog(options: DemoImportOptions): Promise<Dem
     passes.push(summary);
   };
 
-  // Albums are ingested one after another while later ones are synthesised.
+  // Albums are ingested one after another while later ones are synthesised; the first failure
+  // stops the chain and is thrown once synthesis is over (never left unhandled meanwhile).
   let albums = Promise.resolve();
+  const failures: unknown[] = [];
   const catalog = await generateDemoCatalog({
     outDir: options.folder,
-    ...(options.limit ? { limit: options.limit } : {}),
-    ...(options.durationSeconds ? { durationSeconds: options.durationSeconds } : {}),
-    onProgress: (_done, count) => {
-      total = count;
-    },
+    ...size,
     onAlbum: (album) => {
-      albums = albums.then(() => ingest(path.dirname(album.coverPath)));
+      albums = albums
+        .then(() => (failures.length > 0 ? undefined : ingest(path.dirname(album.coverPath), true)))
+        .catch((error: unknown) => {
+          failures.push(error);
+        });
     },
   });
   await albums;
-  done = total; // the last pass only retires and skips
-  await ingest(options.folder);
+  if (failures.length > 0) throw failures[0];
+  await ingest(options.folder, false);
   return { catalog, summary: { ...combine(passes), files: catalog.tracks.length, wallMs: performance.now() - started } };
 }
 
