@@ -1,12 +1,18 @@
 /**
- * The start script's music import, run beside the app: the demo catalog (synthesised, then
- * ingested album by album) and MUSIC_DIR. Progress goes to the terminal (a bar) or the log (a
- * line every 5 s), and to the cache, where the home page reads it ("Importing music: 12 of 40").
- * A failure is logged and the app keeps serving what is there.
+ * The start script's music import, run beside the app: the demo catalog, synthesised by a
+ * low-priority child process (started first, so it uses what the build leaves of the CPU) and
+ * ingested here album by album as each is written; then MUSIC_DIR. Progress goes to the
+ * terminal (a bar) or the log (a line every 5 s), and to the cache, where the home page reads it
+ * ("Importing music: 12 of 40"). A failure is logged and the app keeps serving what is there.
  */
+import { spawn } from "node:child_process";
+import { setPriority } from "node:os";
+import path from "node:path";
+import readline from "node:readline";
+
 import type { Cache } from "@cadence/cache";
 import type { Db } from "@cadence/db";
-import { importDemoCatalog } from "@cadence/demo";
+import { importDemoCatalog, planDemoCatalog } from "@cadence/demo";
 import { recordImportProgress } from "@cadence/domain/catalog";
 import { ingestFolder } from "@cadence/media/ingest";
 import type { IngestSummary } from "@cadence/media/ingest";
@@ -15,12 +21,42 @@ import { progressReporter } from "@cadence/progress";
 
 import { log } from "./log";
 
-export interface ImportPlan {
-  demo: boolean;
-  demoFolder: string;
-  demoTracks?: number;
-  demoSeconds?: number;
-  musicDir?: string;
+const root = path.resolve(import.meta.dirname, "..");
+const tsxBin = path.join(root, "node_modules/.bin/tsx");
+const synthesiseCli = path.join(root, "packages/demo/src/cli/synthesise.ts");
+// Below the app and the build: the synthesis takes whatever CPU they leave.
+const SYNTHESIS_NICENESS = 10;
+
+export interface DemoSynthesis {
+  folder: string;
+  tracks: number;
+  /** Album folders as the child finishes them; throws if it fails. */
+  albums: AsyncIterable<string>;
+}
+
+/** Starts writing the demo catalog in a child process; nothing waits for it yet. */
+export function startDemoSynthesis(folder: string, size: { tracks?: number; seconds?: number }): DemoSynthesis {
+  const tracks = planDemoCatalog({ outDir: folder, ...(size.tracks ? { limit: size.tracks } : {}) }).tracks.length;
+  const args = [synthesiseCli, folder, String(size.tracks ?? ""), String(size.seconds ?? "")];
+  const child = spawn(tsxBin, args, { stdio: ["ignore", "pipe", "pipe"] });
+  if (child.pid) setPriority(child.pid, SYNTHESIS_NICENESS);
+  process.on("exit", () => child.kill());
+  let stderr = "";
+  child.stderr.setEncoding("utf8");
+  child.stderr.on("data", (chunk: string) => {
+    stderr = (stderr + chunk).slice(-4000);
+  });
+  const exited = new Promise<number | null>((resolve) => child.on("close", resolve));
+
+  async function* albums(): AsyncGenerator<string> {
+    for await (const line of readline.createInterface({ input: child.stdout })) {
+      const event = JSON.parse(line) as { album?: string };
+      if (event.album) yield event.album;
+    }
+    const code = await exited;
+    if (code !== 0) throw new Error(`demo synthesis exited with ${code}: ${stderr.trim()}`);
+  }
+  return { folder, tracks, albums: albums() };
 }
 
 interface Services {
@@ -29,7 +65,7 @@ interface Services {
   storage: ObjectStorage;
 }
 
-/** What a finished import printed last: e2e-server waits for it (`demo catalog: … imported`). */
+/** The line e2e-server waits for: `demo catalog: … tracks imported`. */
 function report(label: string, summary: IngestSummary): void {
   log(
     `${label}: ${summary.added} added, ${summary.updated} updated, ${summary.skipped} unchanged, ` +
@@ -38,15 +74,13 @@ function report(label: string, summary: IngestSummary): void {
   for (const failure of summary.failed) log(`  skipped ${failure.path}: ${failure.reason}`);
 }
 
-/** Progress for people and for the home page, throttled there to one write a track. */
+/** Progress for people and for the home page. */
 function tracker(cache: Cache, label: string) {
   const progress = progressReporter(label);
-  let last = -1;
   return {
     update(done: number, total: number) {
       progress.update(done, total);
-      if (done !== last) void recordImportProgress(cache, { done, total });
-      last = done;
+      void recordImportProgress(cache, { done, total });
     },
     async end() {
       progress.finish();
@@ -55,45 +89,48 @@ function tracker(cache: Cache, label: string) {
   };
 }
 
-export async function importInBackground(services: Services, plan: ImportPlan): Promise<void> {
+export async function importInBackground(
+  services: Services,
+  work: { demo: DemoSynthesis | null; musicDir: string | null },
+): Promise<void> {
   const { db, cache, storage } = services;
   try {
-    if (plan.demo) {
+    if (work.demo) {
       log("importing the demo catalog in the background: the app answers meanwhile");
       const progress = tracker(cache, "demo catalog: imported");
       try {
-        const { catalog, summary } = await importDemoCatalog({
+        const summary = await importDemoCatalog({
           db,
           storage,
           cache,
-          folder: plan.demoFolder,
-          ...(plan.demoTracks ? { limit: plan.demoTracks } : {}),
-          ...(plan.demoSeconds ? { durationSeconds: plan.demoSeconds } : {}),
+          folder: work.demo.folder,
+          albums: work.demo.albums,
+          tracks: work.demo.tracks,
           onProgress: (done, total) => progress.update(done, total),
         });
-        report(`demo catalog: ${catalog.tracks.length} tracks imported`, summary);
+        report(`demo catalog: ${work.demo.tracks} tracks imported`, summary);
       } finally {
         await progress.end();
       }
     }
-    if (plan.musicDir) {
-      const progress = tracker(cache, `music in ${plan.musicDir}: ingested`);
+    if (work.musicDir) {
+      const progress = tracker(cache, `music in ${work.musicDir}: ingested`);
       try {
         const summary = await ingestFolder({
           db,
           storage,
           cache,
-          folder: plan.musicDir,
+          folder: work.musicDir,
           onProgress: (event) => {
             if (event.type === "file") progress.update(event.done, event.total);
           },
         });
-        report(`music in ${plan.musicDir}`, summary);
+        report(`music in ${work.musicDir}`, summary);
       } finally {
         await progress.end();
       }
     }
   } catch (error) {
-    log(`import failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    log(`import failed: ${error instanceof Error ? error.message : String(error)}`);
   }
 }

@@ -19,7 +19,7 @@ import { indexIsMissing, rebuildIndex, rebuildReporter } from "@cadence/search";
 import { processServices } from "../apps/web/src/server/create-services";
 import { env as webEnv } from "../apps/web/src/env";
 import { env } from "./env";
-import { importInBackground } from "./background-import";
+import { importInBackground, startDemoSynthesis } from "./background-import";
 import { log } from "./log";
 import { preflight } from "./preflight";
 
@@ -92,6 +92,37 @@ log(
     : `database: PGlite in ${connection.dataDir}`,
 );
 
+// The demo music is made from the start, beside the build, at a lower priority than it.
+const synthesis =
+  env.DEMO_CATALOG === "on"
+    ? startDemoSynthesis(path.resolve(env.DEMO_MUSIC_DIR ?? path.join(dataDir, "demo-music")), {
+        // A smaller, shorter catalog for tests and quick trials.
+        ...(env.DEMO_TRACKS ? { tracks: env.DEMO_TRACKS } : {}),
+        ...(env.DEMO_SECONDS ? { seconds: env.DEMO_SECONDS } : {}),
+      })
+    : null;
+
+// The build needs nothing of the database: it runs while the database is migrated and seeded.
+const buildId = path.join(webDir, ".next/BUILD_ID");
+const sources = Math.max(
+  newestSourceMtime(path.join(root, "apps/web/src")),
+  newestSourceMtime(path.join(root, "packages")),
+  statSync(path.join(webDir, "next.config.ts")).mtimeMs,
+);
+const built =
+  env.SKIP_BUILD !== "1" && (!existsSync(buildId) || statSync(buildId).mtimeMs < sources)
+    ? build()
+    : Promise.resolve();
+// Awaited once the database is ready; a failure meanwhile must wait for that, not crash first.
+built.catch(() => undefined);
+
+async function build(): Promise<void> {
+  const started = Date.now();
+  log("building the web app (the first start, or sources changed)…");
+  await run(nextBin, ["build"], webDir);
+  log(`built in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+}
+
 // The app's own services, made here first: the import below and the app share them (one PGlite
 // owner per process, and the in-process cache the app reads is the one the import writes).
 const services = processServices({ secret: streamSecret, ttlSeconds: webEnv.STREAM_URL_TTL_SECONDS });
@@ -103,26 +134,11 @@ if (await indexIsMissing(services.db)) {
 }
 const { created } = await seedAccounts(services.db, demoAccounts());
 
-const buildId = path.join(webDir, ".next/BUILD_ID");
-const sources = Math.max(
-  newestSourceMtime(path.join(root, "apps/web/src")),
-  newestSourceMtime(path.join(root, "packages")),
-  statSync(path.join(webDir, "next.config.ts")).mtimeMs,
-);
-if (env.SKIP_BUILD !== "1" && (!existsSync(buildId) || statSync(buildId).mtimeMs < sources)) {
-  const started = Date.now();
-  log("building the web app (the first start, or sources changed)…");
-  await run(nextBin, ["build"], webDir);
-  log(`built in ${((Date.now() - started) / 1000).toFixed(0)} s`);
-}
+await built;
 
 const imported = importInBackground(services, {
-  demo: env.DEMO_CATALOG === "on",
-  demoFolder: path.resolve(env.DEMO_MUSIC_DIR ?? path.join(dataDir, "demo-music")),
-  // A smaller, shorter catalog for tests and quick trials.
-  ...(env.DEMO_TRACKS ? { demoTracks: env.DEMO_TRACKS } : {}),
-  ...(env.DEMO_SECONDS ? { demoSeconds: env.DEMO_SECONDS } : {}),
-  ...(env.MUSIC_DIR ? { musicDir: path.resolve(env.MUSIC_DIR) } : {}),
+  demo: synthesis,
+  musicDir: env.MUSIC_DIR ? path.resolve(env.MUSIC_DIR) : null,
 });
 
 // Next.js finds its build and config from the working directory.

@@ -181,7 +181,7 @@ async function writeCover(file: string, seed: number, styleIndex: number): Promi
 
 async function writeTrack(track: DemoTrack, coverPath: string | null, seed: number): Promise<void> {
   await mkdir(path.dirname(track.path), { recursive: true });
-  const pcm = await renderSong(composeSong(track.genre, seed), track.durationSeconds, SAMPLE_RATE);
+  const pcm = renderSong(composeSong(track.genre, seed), track.durationSeconds, SAMPLE_RATE);
   const tags: Record<string, string> = {
     title: track.title,
     artist: track.artistTag,

@@ -1,47 +1,32 @@
-import path from "node:path";
-
 import type { Db } from "@cadence/db";
 import { ingestFolder } from "@cadence/media/ingest";
 import type { IngestOptions, IngestSummary } from "@cadence/media/ingest";
 import type { ObjectStorage } from "@cadence/media/storage";
-
-import { generateDemoCatalog, planDemoCatalog } from "./catalog";
-import type { DemoCatalog } from "./catalog";
 
 export interface DemoImportOptions {
   db: Db;
   storage: ObjectStorage;
   /** The app's cache: ingest drops the cached albums and artists it changes. */
   cache?: IngestOptions["cache"];
+  /** The demo catalog's folder. */
   folder: string;
-  /** Only the first N tracks, all of this length (tests and quick trials). */
-  limit?: number;
-  durationSeconds?: number;
-  /** After each track is published (or has failed); `total` is the tracks asked for. */
+  /** Album folders inside it, each as soon as all its tracks are written. */
+  albums: AsyncIterable<string>;
+  /** Tracks the albums hold together, for progress. */
+  tracks: number;
+  /** After each track is published (or has failed). */
   onProgress?: (done: number, total: number) => void;
 }
 
-export interface DemoImport {
-  catalog: DemoCatalog;
-  /** All passes together; `files` counts the catalog's tracks once. */
-  summary: IngestSummary;
-}
-
 /**
- * Synthesises the demo catalog and ingests it album by album as each album is written, so the
- * first tracks are playable while later ones are still being made. A last pass over the whole
- * folder retires tracks whose files are gone and skips everything unchanged; on a rerun every
- * file is found written and unchanged, so that is all the work there is.
+ * Ingests the demo catalog album by album while later albums are still being synthesised, so the
+ * first tracks are playable early. A last pass over the whole folder retires tracks whose files
+ * are gone and skips everything unchanged (on a rerun, that is all the work there is).
  */
-export async function importDemoCatalog(options: DemoImportOptions): Promise<DemoImport> {
+export async function importDemoCatalog(options: DemoImportOptions): Promise<IngestSummary> {
   const started = performance.now();
-  const { db, storage, cache } = options;
+  const { db, storage, cache, tracks: total } = options;
   const passes: IngestSummary[] = [];
-  const size = {
-    ...(options.limit ? { limit: options.limit } : {}),
-    ...(options.durationSeconds ? { durationSeconds: options.durationSeconds } : {}),
-  };
-  const total = planDemoCatalog({ outDir: options.folder, ...size }).tracks.length;
   let done = 0;
   options.onProgress?.(done, total);
   const ingest = async (folder: string, counted: boolean): Promise<void> => {
@@ -58,26 +43,9 @@ export async function importDemoCatalog(options: DemoImportOptions): Promise<Dem
     });
     passes.push(summary);
   };
-
-  // Albums are ingested one after another while later ones are synthesised; the first failure
-  // stops the chain and is thrown once synthesis is over (never left unhandled meanwhile).
-  let albums = Promise.resolve();
-  const failures: unknown[] = [];
-  const catalog = await generateDemoCatalog({
-    outDir: options.folder,
-    ...size,
-    onAlbum: (album) => {
-      albums = albums
-        .then(() => (failures.length > 0 ? undefined : ingest(path.dirname(album.coverPath), true)))
-        .catch((error: unknown) => {
-          failures.push(error);
-        });
-    },
-  });
-  await albums;
-  if (failures.length > 0) throw failures[0];
+  for await (const album of options.albums) await ingest(album, true);
   await ingest(options.folder, false);
-  return { catalog, summary: { ...combine(passes), files: catalog.tracks.length, wallMs: performance.now() - started } };
+  return { ...combine(passes), files: total, wallMs: performance.now() - started };
 }
 
 /** The passes as one: the album passes did the work, the last one found what is gone. */

@@ -1,48 +1,57 @@
-/** Plain lines (no terminal): at most this far apart while work goes on. */
+/** Plain lines (no terminal): at most this far apart while work goes on, even when it stalls. */
 const LINE_EVERY_MS = 5000;
 const BAR_WIDTH = 24;
 
 export interface ProgressReporter {
   /** `done` of `total` finished; cheap enough to call for every item. */
   update(done: number, total: number): void;
-  /** Ends the bar's line on a terminal if work stopped short (reaching the total ends it). */
+  /** Stops reporting; ends the bar's line on a terminal if work stopped short of the total. */
   finish(): void;
 }
 
 export interface ProgressOptions {
   stream?: Pick<NodeJS.WriteStream, "write" | "isTTY">;
-  now?: () => number;
 }
 
 /**
  * Progress of one long piece of work, named by `label` ("search index: tracks"): a redrawn bar on
- * a terminal; elsewhere (CI, a service manager, a log file) a plain line at first, at least every
- * 5 s while it runs and at the end, with done/total, rate and time left, so long work never looks
- * like a hang. The one reporter of the project: the search rebuild, demo synthesis and ingest.
+ * a terminal; elsewhere (CI, a service manager, a log file) a plain line at first, every 5 s
+ * while it runs (whether or not anything finished meanwhile) and at the end, with done/total,
+ * rate and time left, so long work never looks like a hang. The one reporter of the project: the
+ * search rebuild, demo synthesis and ingest all use it.
  */
 export function progressReporter(label: string, options: ProgressOptions = {}): ProgressReporter {
   const stream = options.stream ?? process.stdout;
-  const now = options.now ?? Date.now;
-  const started = now();
-  let lastLine: number | null = null;
+  const started = Date.now();
+  let current = { done: 0, total: 0 };
   let drawn = false;
+  let printed = false;
+  let heartbeat: NodeJS.Timeout | null = null;
+  const figures = () =>
+    `${label} ${current.done}/${current.total}${pace(current.done, current.total, Date.now() - started)}`;
+  const line = () => {
+    const finished = current.done >= current.total;
+    stream.write(`${figures()}${finished ? " (done)" : ""}\n`);
+    printed = true;
+    if (heartbeat) clearInterval(heartbeat);
+    heartbeat = finished ? null : setInterval(line, LINE_EVERY_MS).unref();
+  };
   return {
     update(done, total) {
-      const figures = `${label} ${done}/${total}${pace(done, total, now() - started)}`;
+      const changed = done !== current.done || total !== current.total;
+      current = { done, total };
       if (stream.isTTY) {
         const filled = total > 0 ? Math.round((Math.min(done, total) / total) * BAR_WIDTH) : BAR_WIDTH;
-        stream.write(`\r\x1b[2K[${"#".repeat(filled)}${"-".repeat(BAR_WIDTH - filled)}] ${figures}`);
+        stream.write(`\r\x1b[2K[${"#".repeat(filled)}${"-".repeat(BAR_WIDTH - filled)}] ${figures()}`);
         drawn = done < total;
         if (!drawn) stream.write("\n");
-        return;
-      }
-      const finished = done >= total;
-      if (finished || lastLine === null || now() - lastLine >= LINE_EVERY_MS) {
-        lastLine = now();
-        stream.write(`${figures}${finished ? " (done)" : ""}\n`);
+      } else if (!printed || (done >= total && changed)) {
+        line();
       }
     },
     finish() {
+      if (heartbeat) clearInterval(heartbeat);
+      heartbeat = null;
       if (drawn) stream.write("\n");
       drawn = false;
     },
