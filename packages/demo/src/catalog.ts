@@ -239,7 +239,7 @@ const CODEC_ARGS: Record<DemoFormat, string[]> = {
   mp3: ["-c:a", "libmp3lame", "-b:a", "192k", "-id3v2_version", "4"],
   ogg: ["-c:a", "libvorbis", "-q:a", "5"],
   opus: ["-c:a", "libopus", "-b:a", "128k"],
-  m4a: ["-c:a", "aac", "-b:a", "192k"],
+  m4a: ["-c:a", "aac", "-aac_coder", "fast", "-b:a", "192k"],
   wav: ["-c:a", "pcm_s16le"],
 };
 
