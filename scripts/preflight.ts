@@ -48,9 +48,9 @@ export function portProblem(port: number): Promise<string | null> {
 }
 
 /** Music is transcoded by ffmpeg: the system's, FFMPEG_PATH, or the one installed from npm. */
-export function ffmpegProblem(): string | null {
+export function ffmpegProblem(locate: () => unknown = locateFfmpeg): string | null {
   try {
-    locateFfmpeg();
+    locate();
     return null;
   } catch {
     return (
