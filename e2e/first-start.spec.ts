@@ -39,7 +39,13 @@ test.beforeAll(async () => {
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), DATA_DIR: dataDir, SKIP_BUILD: "1" };
   env.DEMO_TRACKS = String(TRACKS);
   env.DEMO_SECONDS = "30";
-  for (const name of ["DATABASE_URL", "REDIS_URL", "UPSTASH_REDIS_REST_URL", "NEXTAUTH_URL", "DEMO_MUSIC_DIR"]) {
+  for (const name of [
+    "DATABASE_URL",
+    "REDIS_URL",
+    "UPSTASH_REDIS_REST_URL",
+    "NEXTAUTH_URL",
+    "DEMO_MUSIC_DIR",
+  ]) {
     delete env[name];
   }
   server = spawn("tsx", [path.join(import.meta.dirname, "../scripts/start.ts")], {

@@ -35,8 +35,12 @@ export interface DemoSynthesis {
 }
 
 /** Starts writing the demo catalog in a child process; nothing waits for it yet. */
-export function startDemoSynthesis(folder: string, size: { tracks?: number; seconds?: number }): DemoSynthesis {
-  const tracks = planDemoCatalog({ outDir: folder, ...(size.tracks ? { limit: size.tracks } : {}) }).tracks.length;
+export function startDemoSynthesis(
+  folder: string,
+  size: { tracks?: number; seconds?: number },
+): DemoSynthesis {
+  const tracks = planDemoCatalog({ outDir: folder, ...(size.tracks ? { limit: size.tracks } : {}) }).tracks
+    .length;
   const args = [synthesiseCli, folder, String(size.tracks ?? ""), String(size.seconds ?? "")];
   const child = spawn(tsxBin, args, { stdio: ["ignore", "pipe", "pipe"] });
   if (child.pid) setPriority(child.pid, SYNTHESIS_NICENESS);
@@ -65,7 +69,7 @@ interface Services {
   storage: ObjectStorage;
 }
 
-/** The line e2e-server waits for: `demo catalog: … tracks imported`. */
+/** What an import did, in one line (and one per failed file). */
 function report(label: string, summary: IngestSummary): void {
   log(
     `${label}: ${summary.added} added, ${summary.updated} updated, ${summary.skipped} unchanged, ` +

@@ -10,7 +10,11 @@ function nodeProblem(version, range) {
   const [major, minor] = [Number(wanted[1]), Number(wanted[2])];
   if (have[0] > major || (have[0] === major && have[1] >= minor)) return null;
   return (
-    "Node " + version + " is too old: Cadence needs Node " + range + ". Install a current LTS " +
+    "Node " +
+    version +
+    " is too old: Cadence needs Node " +
+    range +
+    ". Install a current LTS " +
     "(https://nodejs.org, or `nvm install --lts`) and run npm start again."
   );
 }

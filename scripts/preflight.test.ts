@@ -36,16 +36,23 @@ function start(env: NodeJS.ProcessEnv) {
 
 describe("npm start's preflight", () => {
   it("refuses a Node older than package.json's engines, saying what to install", () => {
-    expect(nodeVersionProblem("20.18.3")).toMatch(/^Node 20\.18\.3 is too old: Cadence needs Node >=20\.19\. /);
+    expect(nodeVersionProblem("20.18.3")).toMatch(
+      /^Node 20\.18\.3 is too old: Cadence needs Node >=20\.19\. /,
+    );
     expect(nodeVersionProblem("18.20.0")).toMatch(/too old/);
     expect(nodeVersionProblem("20.19.0")).toBeNull();
     expect(nodeVersionProblem("24.1.0")).toBeNull();
     // `npm start` runs the same check before installing anything, in plain CommonJS.
     const preload = path.join(scratch, "old-node.cjs");
     writeFileSync(preload, 'Object.defineProperty(process.versions, "node", { value: "18.0.0" });\n');
-    const old = spawnSync("node", ["--require", preload, "scripts/check-node.cjs"], { cwd: root, encoding: "utf8" });
+    const old = spawnSync("node", ["--require", preload, "scripts/check-node.cjs"], {
+      cwd: root,
+      encoding: "utf8",
+    });
     expect(old.status).toBe(1);
-    expect(old.stderr.trim()).toMatch(/^\[cadence\] Node 18\.0\.0 is too old: Cadence needs Node >=20\.19\. /);
+    expect(old.stderr.trim()).toMatch(
+      /^\[cadence\] Node 18\.0\.0 is too old: Cadence needs Node >=20\.19\. /,
+    );
     expect(spawnSync("node", ["scripts/check-node.cjs"], { cwd: root }).status).toBe(0);
   });
 
@@ -68,7 +75,9 @@ describe("npm start's preflight", () => {
     const missing = () => {
       throw new Error("ffmpeg not found");
     };
-    expect(ffmpegProblem(missing)).toMatch(/^No ffmpeg found: install one \(e\.g\. `apt-get install ffmpeg`\)/);
+    expect(ffmpegProblem(missing)).toMatch(
+      /^No ffmpeg found: install one \(e\.g\. `apt-get install ffmpeg`\)/,
+    );
     expect(ffmpegProblem()).toBeNull();
   });
 

@@ -61,7 +61,11 @@ export function ffmpegProblem(locate: () => unknown = locateFfmpeg): string | nu
 }
 
 /** Runs the checks in order; the first problem ends the process with its line. */
-export async function preflight(options: { dataDir: string; port: number; needsFfmpeg: boolean }): Promise<void> {
+export async function preflight(options: {
+  dataDir: string;
+  port: number;
+  needsFfmpeg: boolean;
+}): Promise<void> {
   const problem =
     nodeVersionProblem() ??
     dataDirProblem(options.dataDir) ??

@@ -160,3 +160,5 @@ log(`ready on http://localhost:${port}`);
 if (created.length) log("accounts created:");
 for (const line of createdAccountLines(created)) log(`  ${line}`);
 await imported;
+// The e2e server waits for this line: the app serves and the catalog is whole (or failed, above).
+if (synthesis || env.MUSIC_DIR) log(`import finished; serving on http://localhost:${port}`);

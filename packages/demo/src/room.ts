@@ -23,7 +23,12 @@ export function applyRoom(input: Float32Array, room: Room, sampleRate: number): 
   return signal === input ? input.slice() : signal;
 }
 
-function biquad(input: Float32Array, kind: "highpass" | "lowpass", hz: number, sampleRate: number): Float32Array {
+function biquad(
+  input: Float32Array,
+  kind: "highpass" | "lowpass",
+  hz: number,
+  sampleRate: number,
+): Float32Array {
   const w0 = (2 * Math.PI * hz) / sampleRate;
   const alpha = Math.sin(w0) / (2 * Math.SQRT1_2);
   const cos = Math.cos(w0);

@@ -111,7 +111,16 @@ export const STYLES: Record<Genre, Style> = {
     hat: [],
     hatDecay: 60,
     crackle: false,
-    room: { echo: { inGain: 0.7, outGain: 0.7, taps: [[700, 0.35], [1100, 0.25]] } },
+    room: {
+      echo: {
+        inGain: 0.7,
+        outGain: 0.7,
+        taps: [
+          [700, 0.35],
+          [1100, 0.25],
+        ],
+      },
+    },
     tonic: [262, 392],
   },
   Chiptune: {
@@ -187,4 +196,3 @@ export const PROGRESSIONS = [
   [0, 6, 5, 4],
   [0, 2, 3, 4],
 ] as const;
-

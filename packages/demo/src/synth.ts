@@ -93,7 +93,10 @@ export function renderSong(plan: SongPlan, durationSeconds: number, sampleRate: 
   const delay = Math.round(0.012 * sampleRate);
   const right = new Float32Array(frames);
   right.set(mono.subarray(0, Math.max(0, frames - delay)), delay);
-  const channels = [applyRoom(mono, plan.style.room, sampleRate), applyRoom(right, plan.style.room, sampleRate)];
+  const channels = [
+    applyRoom(mono, plan.style.room, sampleRate),
+    applyRoom(right, plan.style.room, sampleRate),
+  ];
 
   const fadeIn = 0.02 * sampleRate;
   const fadeOut = Math.min(3, durationSeconds / 4) * sampleRate;
@@ -153,7 +156,11 @@ function sampler(plan: SongPlan): (t: number) => number {
     }
 
     const bassTime = bassTimeOf(style.bass, barTime, eighthTime, beatTime);
-    const bassEnvelope = bassEnvelopeOf(style.bass, bassTime, eighth, { barSeconds, eighthSeconds, beatSeconds });
+    const bassEnvelope = bassEnvelopeOf(style.bass, bassTime, eighth, {
+      barSeconds,
+      eighthSeconds,
+      beatSeconds,
+    });
     if (bassEnvelope > 0) {
       const bassHz = style.bass === "octaves" ? root * (1 + (eighth % 2)) : root;
       mix += 0.34 * bassEnvelope * voice(style.bassVoice, TWO_PI * bassHz * bassTime, bassTime);
@@ -198,15 +205,21 @@ function bassEnvelopeOf(
       return Math.min(1, time / 0.8) * Math.min(1, Math.max(0, lengths.barSeconds - time) / 0.8);
     case "octaves":
       return (
-        Math.exp(-5 * time) * Math.min(1, time / 0.004) * Math.min(1, Math.max(0, lengths.eighthSeconds - time) / 0.01)
+        Math.exp(-5 * time) *
+        Math.min(1, time / 0.004) *
+        Math.min(1, Math.max(0, lengths.eighthSeconds - time) / 0.01)
       );
     case "offbeat":
       return eighth % 2 === 0
         ? 0
-        : Math.exp(-7 * time) * Math.min(1, time / 0.003) * Math.min(1, Math.max(0, lengths.eighthSeconds - time) / 0.01);
+        : Math.exp(-7 * time) *
+            Math.min(1, time / 0.003) *
+            Math.min(1, Math.max(0, lengths.eighthSeconds - time) / 0.01);
     case "beats":
       return (
-        Math.exp(-3 * time) * Math.min(1, time / 0.005) * Math.min(1, Math.max(0, lengths.beatSeconds - time) / 0.02)
+        Math.exp(-3 * time) *
+        Math.min(1, time / 0.005) *
+        Math.min(1, Math.max(0, lengths.beatSeconds - time) / 0.02)
       );
   }
 }

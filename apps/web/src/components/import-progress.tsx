@@ -38,7 +38,12 @@ export function ImportProgress() {
       <p role="status">
         Importing music: {progress.done} of {progress.total}
       </p>
-      <progress className={styles.bar} max={progress.total} value={progress.done} aria-label="Music imported" />
+      <progress
+        className={styles.bar}
+        max={progress.total}
+        value={progress.done}
+        aria-label="Music imported"
+      />
       <p className="muted">Albums appear here as their tracks are ready; everything else works meanwhile.</p>
     </section>
   );

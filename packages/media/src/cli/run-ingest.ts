@@ -38,7 +38,9 @@ function reporter(stream: NodeJS.WriteStream): (event: IngestEvent) => void {
       if (event.count > 0) stream.write(`retired ${event.count} track(s) whose files are gone\n`);
     } else {
       if (event.outcome === "failed") {
-        stream.write(`${stream.isTTY ? "\r\x1b[2K" : ""}failed ${event.relativePath}: ${event.reason ?? "unknown error"}\n`);
+        stream.write(
+          `${stream.isTTY ? "\r\x1b[2K" : ""}failed ${event.relativePath}: ${event.reason ?? "unknown error"}\n`,
+        );
       }
       progress.update(event.done, event.total);
     }
