@@ -25,7 +25,7 @@ afterAll(() => {
 });
 
 /** `npm start`'s script itself, as a newcomer runs it: the exit code and what it printed. */
-function start(env: NodeJS.ProcessEnv) {
+function start(env: Record<string, string>) {
   const result = spawnSync("tsx", [path.join(root, "scripts/start.ts")], {
     env: { ...process.env, DATABASE_URL: "", REDIS_URL: "", ...env },
     encoding: "utf8",

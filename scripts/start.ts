@@ -53,11 +53,18 @@ function newestSourceMtime(dir: string): number {
 function run(command: string, args: string[], cwd: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd, env: process.env, stdio: "inherit" });
+    process.on("exit", () => child.kill());
     child.on("exit", (code) =>
       code === 0 ? resolve() : reject(new Error(`${command} ${args.join(" ")} exited with ${code}`)),
     );
   });
 }
+
+// Until the app's server takes over SIGINT/SIGTERM, stopping ends this process at once; its exit
+// handlers stop the build and the synthesis, which would otherwise outlive it.
+const stopEarly = () => process.exit(130);
+process.once("SIGINT", stopEarly);
+process.once("SIGTERM", stopEarly);
 
 // Owner-only: it holds the database files (password hashes, track keys) and generated secrets.
 prepareDataDir(dataDir);
@@ -155,6 +162,8 @@ try {
   );
   process.exit(1);
 }
+process.off("SIGINT", stopEarly);
+process.off("SIGTERM", stopEarly);
 log(`ready on http://localhost:${port}`);
 // Generated passwords are shown here, once: never again.
 if (created.length) log("accounts created:");
