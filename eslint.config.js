@@ -25,7 +25,7 @@ export default tseslint.config(
   {
     languageOptions: {
       parserOptions: {
-        projectService: { allowDefaultProject: ["*.js"] },
+        projectService: { allowDefaultProject: ["*.js", "scripts/*.cjs"] },
         tsconfigRootDir: import.meta.dirname,
       },
     },
@@ -83,5 +83,20 @@ export default tseslint.config(
     files: ["packages/media/**/*.test.ts"],
     rules: { "boundaries/dependencies": [2, { default: "disallow", policies: mediaTestPolicies }] },
   },
-  { files: ["**/*.js"], ...tseslint.configs.disableTypeChecked },
+  { files: ["**/*.js", "**/*.cjs"], ...tseslint.configs.disableTypeChecked },
+  {
+    // Plain CommonJS that runs before anything is installed (scripts/check-node.cjs).
+    files: ["**/*.cjs"],
+    languageOptions: {
+      sourceType: "commonjs",
+      globals: {
+        require: "readonly",
+        module: "writable",
+        __dirname: "readonly",
+        process: "readonly",
+        console: "readonly",
+      },
+    },
+    rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
 );

@@ -28,7 +28,10 @@ export default defineConfig({
   webServer: {
     // The real start path on the real engines: a fresh Postgres database and Redis.
     command: "tsx scripts/e2e-server.ts",
-    url: `http://localhost:${port}/api/health`,
+    // The app answers before the demo catalog is imported, and the specs need all of it: wait
+    // for the start script's last line, printed once it serves and the import is over. (Not
+    // `url` as well: Playwright takes whichever comes first.)
+    wait: { stdout: /import finished; serving on http/ },
     env: { PORT: String(port) },
     // A cold Next build on a busy two-core machine has taken over four minutes.
     timeout: 600_000,

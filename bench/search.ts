@@ -64,7 +64,7 @@ const rebuild = process.env.BENCH_SEARCH_REBUILD !== "0";
 const buildStarted = performance.now();
 const { documents } = await (
   rebuild
-    ? rebuildIndex(handle.db, rebuildReporter(process.stderr))
+    ? rebuildIndex(handle.db, rebuildReporter({ stream: process.stderr }))
     : handle.db.$count(schema.searchDocument).then((n) => ({ documents: n }))
 ).finally(() => handle.close());
 const buildSeconds = rebuild ? (performance.now() - buildStarted) / 1000 : Number.NaN;

@@ -64,6 +64,20 @@ describe("package layers", () => {
     expect(errors).toHaveLength(1);
   });
 
+  it("keeps the progress reporter at the bottom: it imports nothing of ours", async () => {
+    const errors = await layerErrors(
+      "packages/progress/src/upward.ts",
+      'import { sql } from "@cadence/db";\nexport const s = sql;\n',
+    );
+    expect(errors).toHaveLength(1);
+    expect(
+      await layerErrors(
+        "packages/search/src/downward.ts",
+        'import { progressReporter } from "@cadence/progress";\nexport const p = progressReporter;\n',
+      ),
+    ).toEqual([]);
+  });
+
   it("allows a downward import", async () => {
     const errors = await layerErrors(
       "packages/api/src/downward.ts",

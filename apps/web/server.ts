@@ -4,9 +4,12 @@
  * vouch for it; it travels to the app in x-cadence-client-ip, overwriting anything a client sent.
  * (`next start` cannot do this: it only fills X-Forwarded-For when the client left it out.)
  * It answers /api/trpc itself (src/server/trpc-node.ts): Next.js's route pipeline cost more
- * CPU than most API calls.
+ * CPU than most API calls. `npm start` calls startServer() in its own process; `tsx server.ts`
+ * runs it alone.
  */
 import { createServer } from "node:http";
+import type { Server } from "node:http";
+import { pathToFileURL } from "node:url";
 
 import next from "next";
 
@@ -15,15 +18,6 @@ import { stampClientAddress } from "./src/server/client-address";
 import { engines } from "./src/server/engines";
 import { startMusicFolder, stopMusicFolder } from "./src/server/music-folder";
 import { isApiRequest, serveApiNode } from "./src/server/trpc-node";
-
-// Opened here, before Next.js, so that the pages' bundle uses this server's database and cache.
-engines();
-// MUSIC_DIR is scanned in the background and watched; the admin console shows and rescans it.
-await startMusicFolder();
-
-const app = next({ dir: import.meta.dirname, dev: false, port: env.PORT });
-const handle = app.getRequestHandler();
-await app.prepare();
 
 /** Whether the path's percent-encoding decodes: Next.js answers 500 to one that does not. */
 function decodablePath(url = "/"): boolean {
@@ -35,32 +29,54 @@ function decodablePath(url = "/"): boolean {
   }
 }
 
-const server = createServer((req, res) => {
-  if (!decodablePath(req.url)) {
-    res
-      .writeHead(400, { "Content-Type": "text/plain; charset=utf-8" })
-      .end("Bad request: malformed URL encoding");
-    return;
-  }
-  stampClientAddress(req, env.TRUSTED_PROXIES);
-  (isApiRequest(req) ? serveApiNode(req, res) : handle(req, res)).catch((error: unknown) => {
-    console.error("[server] unhandled error", error);
-    if (!res.headersSent) res.writeHead(500);
-    res.end();
-  });
-});
-server.on("error", (error) => {
-  console.error("[server] cannot serve:", error.message);
-  process.exit(1);
-});
-server.listen(env.PORT, () => console.log(`[server] listening on port ${env.PORT}`));
+/** Serves the built app on PORT; resolves once it listens, rejects when it cannot. */
+export async function startServer(): Promise<Server> {
+  // Opened here, before Next.js, so that the pages' bundle uses this server's database and cache.
+  engines();
+  // MUSIC_DIR is scanned in the background and watched; the admin console shows and rescans it.
+  await startMusicFolder();
+  const app = next({ dir: import.meta.dirname, dev: false, port: env.PORT });
+  const handle = app.getRequestHandler();
+  await app.prepare();
 
-function shutdown() {
-  void stopMusicFolder();
-  server.close(() => void app.close().then(() => process.exit(0)));
-  // Keep-alive connections would hold close() open; the start script waits for this process.
-  server.closeIdleConnections();
-  setTimeout(() => process.exit(0), 5000).unref();
+  const server = createServer((req, res) => {
+    if (!decodablePath(req.url)) {
+      res
+        .writeHead(400, { "Content-Type": "text/plain; charset=utf-8" })
+        .end("Bad request: malformed URL encoding");
+      return;
+    }
+    stampClientAddress(req, env.TRUSTED_PROXIES);
+    (isApiRequest(req) ? serveApiNode(req, res) : handle(req, res)).catch((error: unknown) => {
+      console.error("[server] unhandled error", error);
+      if (!res.headersSent) res.writeHead(500);
+      res.end();
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(env.PORT, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  console.log(`[server] listening on port ${env.PORT}`);
+
+  function shutdown() {
+    void stopMusicFolder();
+    server.close(() => void app.close().then(() => process.exit(0)));
+    // Keep-alive connections would hold close() open.
+    server.closeIdleConnections();
+    setTimeout(() => process.exit(0), 5000).unref();
+  }
+  process.on("SIGINT", shutdown);
+  process.on("SIGTERM", shutdown);
+  return server;
 }
-process.on("SIGINT", shutdown);
-process.on("SIGTERM", shutdown);
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  await startServer().catch((error: unknown) => {
+    console.error("[server] cannot serve:", error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}

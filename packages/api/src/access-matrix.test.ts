@@ -61,6 +61,7 @@ const matrix: Record<string, Row> = {
   "catalog.newReleases": { noForeignIds: "the public catalog" },
   "catalog.recentlyPlayed": { publicView: (i) => i.catalog.recentlyPlayed({}) },
   "catalog.home": { publicView: (i) => i.catalog.home() },
+  "catalog.importProgress": { noForeignIds: "counts of the server's own import, nobody's data" },
   "library.likeTrack": { noForeignIds: "catalog tracks, liked for the caller only" },
   "library.likedTracks": { publicView: (i) => i.library.likedTracks({}) },
   "library.saveAlbum": { noForeignIds: "catalog albums, saved for the caller only" },

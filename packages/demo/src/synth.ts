@@ -1,185 +1,16 @@
 /**
- * Procedural music for the demo catalog: each track is one ffmpeg aevalsrc expression (lead,
- * bass, pad, drums) built from a seeded plan, so every genre has its own tempo, metre, scale,
- * timbre and groove, every track its own key and melody, and reruns are bit-identical.
+ * Procedural music for the demo catalog: a seeded plan per track (tempo, key, melody, bass line)
+ * in its genre's style, played sample by sample in JavaScript (lead, bass, pad, drums), then
+ * widened to stereo and put through the genre's room. Reruns are bit-identical. This replaced
+ * one ffmpeg aevalsrc expression per track, whose evaluator walks the whole expression tree
+ * for every sample: the catalog took minutes of CPU that way, about half a second a track here.
  */
+import { applyRoom } from "./room";
+import { PROGRESSIONS, STYLES } from "./styles";
+import type { BassStyle, Genre, Style, Voice } from "./styles";
 
-export const GENRES = ["Synthwave", "Techno", "Ambient", "Chiptune", "Folk", "Lo-fi"] as const;
-export type Genre = (typeof GENRES)[number];
-
-type Voice = "sine" | "warm" | "saw" | "square" | "triangle" | "pluck" | "fm";
-type BassStyle = "drone" | "octaves" | "offbeat" | "beats";
-
-interface Style {
-  bpm: readonly [number, number];
-  beatsPerBar: 3 | 4;
-  /** Melody note length in beats. */
-  step: number;
-  scales: readonly (readonly number[])[];
-  lead: Voice;
-  attack: number;
-  decay: number;
-  arpeggio: boolean;
-  restChance: number;
-  bass: BassStyle;
-  bassVoice: Voice;
-  pad: boolean;
-  /** Drum hits by eighth-note position within the bar. */
-  kick: readonly number[];
-  snare: readonly number[];
-  hat: readonly number[];
-  hatDecay: number;
-  crackle: boolean;
-  /** ffmpeg filters after the source: the genre's "room". */
-  post: string;
-  /** Lead tonic range in Hz. */
-  tonic: readonly [number, number];
-}
-
-const MAJOR = [0, 2, 4, 5, 7, 9, 11];
-const MINOR = [0, 2, 3, 5, 7, 8, 10];
-const DORIAN = [0, 2, 3, 5, 7, 9, 10];
-const MIXOLYDIAN = [0, 2, 4, 5, 7, 9, 10];
-const LYDIAN = [0, 2, 4, 6, 7, 9, 11];
-const PHRYGIAN = [0, 1, 3, 5, 7, 8, 10];
-
-const STYLES: Record<Genre, Style> = {
-  Synthwave: {
-    bpm: [100, 118],
-    beatsPerBar: 4,
-    step: 0.5,
-    scales: [MINOR, DORIAN],
-    lead: "saw",
-    attack: 0.01,
-    decay: 2.5,
-    arpeggio: false,
-    restChance: 0.25,
-    bass: "octaves",
-    bassVoice: "saw",
-    pad: true,
-    kick: [0, 2, 4, 6],
-    snare: [2, 6],
-    hat: [1, 3, 5, 7],
-    hatDecay: 45,
-    crackle: false,
-    post: "aecho=0.8:0.6:330:0.25",
-    tonic: [196, 262],
-  },
-  Techno: {
-    bpm: [122, 130],
-    beatsPerBar: 4,
-    step: 0.25,
-    scales: [PHRYGIAN, MINOR],
-    lead: "fm",
-    attack: 0.003,
-    decay: 9,
-    arpeggio: false,
-    restChance: 0.55,
-    bass: "offbeat",
-    bassVoice: "fm",
-    pad: false,
-    kick: [0, 2, 4, 6],
-    snare: [2, 6],
-    hat: [1, 3, 5, 7],
-    hatDecay: 18,
-    crackle: false,
-    post: "highpass=f=30",
-    tonic: [220, 294],
-  },
-  Ambient: {
-    bpm: [60, 72],
-    beatsPerBar: 4,
-    step: 2,
-    scales: [LYDIAN, MAJOR],
-    lead: "sine",
-    attack: 0.6,
-    decay: 0.15,
-    arpeggio: false,
-    restChance: 0.2,
-    bass: "drone",
-    bassVoice: "warm",
-    pad: true,
-    kick: [],
-    snare: [],
-    hat: [],
-    hatDecay: 60,
-    crackle: false,
-    post: "aecho=0.7:0.7:700|1100:0.35|0.25",
-    tonic: [262, 392],
-  },
-  Chiptune: {
-    bpm: [140, 160],
-    beatsPerBar: 4,
-    step: 0.25,
-    scales: [MAJOR],
-    lead: "square",
-    attack: 0.002,
-    decay: 3,
-    arpeggio: true,
-    restChance: 0,
-    bass: "octaves",
-    bassVoice: "triangle",
-    pad: false,
-    kick: [0, 4],
-    snare: [2, 6],
-    hat: [0, 1, 2, 3, 4, 5, 6, 7],
-    hatDecay: 90,
-    crackle: false,
-    post: "anull",
-    tonic: [330, 440],
-  },
-  Folk: {
-    bpm: [92, 108],
-    beatsPerBar: 3,
-    step: 0.5,
-    scales: [MAJOR, MIXOLYDIAN],
-    lead: "pluck",
-    attack: 0.002,
-    decay: 3.5,
-    arpeggio: true,
-    restChance: 0.1,
-    bass: "beats",
-    bassVoice: "pluck",
-    pad: false,
-    kick: [],
-    snare: [],
-    hat: [1, 3, 5],
-    hatDecay: 70,
-    crackle: false,
-    post: "aecho=0.85:0.5:60:0.2",
-    tonic: [196, 294],
-  },
-  "Lo-fi": {
-    bpm: [74, 88],
-    beatsPerBar: 4,
-    step: 0.5,
-    scales: [DORIAN, MAJOR],
-    lead: "warm",
-    attack: 0.01,
-    decay: 2,
-    arpeggio: false,
-    restChance: 0.35,
-    bass: "beats",
-    bassVoice: "sine",
-    pad: true,
-    kick: [0, 3, 5],
-    snare: [2, 6],
-    hat: [0, 1, 2, 3, 4, 5, 6, 7],
-    hatDecay: 55,
-    crackle: true,
-    post: "lowpass=f=3800",
-    tonic: [220, 330],
-  },
-};
-
-const PROGRESSIONS = [
-  [0, 5, 3, 4],
-  [0, 3, 4, 3],
-  [5, 3, 0, 4],
-  [0, 4, 5, 3],
-  [0, 6, 5, 4],
-  [0, 2, 3, 4],
-] as const;
+export { GENRES } from "./styles";
+export type { Genre } from "./styles";
 
 /** Deterministic PRNG (mulberry32): the same seed gives the same song on every machine. */
 export function prng(seed: number): () => number {
@@ -193,21 +24,24 @@ export function prng(seed: number): () => number {
   };
 }
 
-export interface Song {
+export interface SongPlan {
   genre: Genre;
+  style: Style;
   bpm: number;
-  /** ffmpeg -filter_complex graph: aevalsrc, the genre's effects and fades; output [song]. */
-  filter: string;
+  /** Lead note per step of a four-bar loop, in Hz (0: a rest). */
+  melody: number[];
+  /** Bass root per bar of the loop, in Hz. */
+  bassRoots: number[];
+  seed: number;
 }
 
-/** Builds the filter that synthesises one track. */
-export function composeSong(genre: Genre, seed: number, durationSeconds: number, sampleRate: number): Song {
+/** The song a seed gives in a genre: tempo, key, a four-bar melody and its bass line. */
+export function composeSong(genre: Genre, seed: number): SongPlan {
   const style = STYLES[genre];
   const random = prng(seed);
   const pick = <T>(values: readonly T[]): T => values[Math.floor(random() * values.length)] as T;
 
   const bpm = Math.round(style.bpm[0] + random() * (style.bpm[1] - style.bpm[0]));
-  const bps = bpm / 60;
   const scale = pick(style.scales);
   const tonic = style.tonic[0] * 2 ** (Math.floor(random() * 12) / 12);
   const clampedTonic = tonic > style.tonic[1] ? tonic / 2 : tonic;
@@ -218,7 +52,7 @@ export function composeSong(genre: Genre, seed: number, durationSeconds: number,
     return base * 2 ** (semitone / 12);
   };
 
-  // The melody: four bars over the progression, looped; chord tones on strong steps.
+  // Four bars over the progression, looped; chord tones on strong steps.
   const stepsPerBar = Math.round(style.beatsPerBar / style.step);
   const melody: number[] = [];
   let degree = progression[0] + 2;
@@ -243,118 +77,198 @@ export function composeSong(genre: Genre, seed: number, durationSeconds: number,
     }
   }
   const bassRoots = progression.map((root) => freq(root, clampedTonic / 4));
+  return { genre, style, bpm, melody, bassRoots, seed };
+}
 
+const TWO_PI = 2 * Math.PI;
+/**
+ * Plays the plan for `durationSeconds`: 16-bit little-endian interleaved stereo PCM, the right
+ * channel 12 ms late (a Haas widening), the genre's room, a short fade in and a fade out.
+ */
+export function renderSong(plan: SongPlan, durationSeconds: number, sampleRate: number): Buffer {
+  const frames = Math.round(durationSeconds * sampleRate);
+  const mono = new Float32Array(frames);
+  const sample = sampler(plan);
+  for (let index = 0; index < frames; index++) mono[index] = sample(index / sampleRate);
+  const delay = Math.round(0.012 * sampleRate);
+  const right = new Float32Array(frames);
+  right.set(mono.subarray(0, Math.max(0, frames - delay)), delay);
+  const channels = [
+    applyRoom(mono, plan.style.room, sampleRate),
+    applyRoom(right, plan.style.room, sampleRate),
+  ];
+
+  const fadeIn = 0.02 * sampleRate;
+  const fadeOut = Math.min(3, durationSeconds / 4) * sampleRate;
+  const pcm = new Int16Array(frames * 2);
+  for (let index = 0; index < frames; index++) {
+    const gain = Math.min(1, index / fadeIn, (frames - index) / fadeOut);
+    for (let channel = 0; channel < 2; channel++) {
+      const value = Math.max(-1, Math.min(1, (channels[channel]?.[index] ?? 0) * gain));
+      pcm[index * 2 + channel] = Math.round(value * 32767);
+    }
+  }
+  // Int16Array is in the platform's byte order: little-endian on every machine Node supports.
+  return Buffer.from(pcm.buffer);
+}
+
+/** The mono mix at time t (seconds): lead, bass, pad, drums, gently saturated. */
+function sampler(plan: SongPlan): (t: number) => number {
+  const { style, melody, bassRoots } = plan;
+  const noise = prng(plan.seed ^ 0x5eed);
+  const bps = plan.bpm / 60;
   const beatSeconds = 1 / bps;
   const stepSeconds = style.step * beatSeconds;
   const eighthSeconds = beatSeconds / 2;
   const barSeconds = style.beatsPerBar * beatSeconds;
   const eighths = style.beatsPerBar * 2;
-  const n = (value: number): string => value.toFixed(6).replace(/\.?0+$/, "");
-
-  // Variables: 0 beat position, 1 time in lead note, 2 lead Hz, 3 bar, 4 bass Hz,
-  // 5 eighth in bar, 6 time in eighth, 7 mix, 8 noise state, 9 scratch.
-  const setup = [
-    `st(0,t*${n(bps)})`,
-    `st(3,floor(ld(0)/${style.beatsPerBar}))`,
-    `st(9,floor(ld(0)/${n(style.step)}))`,
-    `st(1,(ld(0)-ld(9)*${n(style.step)})/${n(bps)})`,
-    `st(9,mod(ld(9),${melody.length}))`,
-    `st(2,${tree(melody.map(n), 0, melody.length)})`,
-    `st(5,mod(floor(ld(0)*2),${eighths}))`,
-    `st(6,(ld(0)*2-floor(ld(0)*2))/${n(2 * bps)})`,
-    `st(9,mod(ld(3),4))`,
-    `st(4,${tree(bassRoots.map(n), 0, 4)})`,
-  ];
-
-  // Every third pass of the loop the lead jumps an octave; bars 12-15 of 16 drop it entirely.
-  const leadOctave = "(1+eq(mod(floor(ld(3)/4),3),2))";
-  const leadGate = "lt(mod(ld(3),16),12)";
-  const leadEnvelope =
-    `min(1,ld(1)/${n(style.attack)})*exp(-${n(style.decay)}*ld(1))` +
-    `*min(1,max(0,${n(stepSeconds)}-ld(1))/0.015)`;
-
-  const bassTime: Record<BassStyle, string> = {
-    drone: `((ld(0)-ld(3)*${style.beatsPerBar})/${n(bps)})`,
-    octaves: "ld(6)",
-    offbeat: "ld(6)",
-    beats: `((ld(0)-floor(ld(0)))/${n(bps)})`,
+  const hits = (positions: readonly number[]) => {
+    const mask = new Array<boolean>(eighths).fill(false);
+    for (const position of positions) mask[position] = true;
+    return mask;
   };
-  const bassEnvelope: Record<BassStyle, string> = {
-    drone: `min(1,${bassTime.drone}/0.8)*min(1,max(0,${n(barSeconds)}-${bassTime.drone})/0.8)`,
-    octaves: `exp(-5*ld(6))*min(1,ld(6)/0.004)*min(1,max(0,${n(eighthSeconds)}-ld(6))/0.01)`,
-    offbeat: `mod(ld(5),2)*exp(-7*ld(6))*min(1,ld(6)/0.003)*min(1,max(0,${n(eighthSeconds)}-ld(6))/0.01)`,
-    beats:
-      `exp(-3*${bassTime.beats})*min(1,${bassTime.beats}/0.005)` +
-      `*min(1,max(0,${n(beatSeconds)}-${bassTime.beats})/0.02)`,
+  const [kicks, snares, hats] = [hits(style.kick), hits(style.snare), hits(style.hat)];
+  const drums = style.kick.length + style.snare.length + style.hat.length > 0;
+  const crackleChance = style.crackle ? 0.0006 : 0;
+
+  return (t) => {
+    const beat = t * bps;
+    const bar = Math.floor(beat / style.beatsPerBar);
+    const step = Math.floor(beat / style.step);
+    const noteTime = (beat - step * style.step) / bps;
+    const leadHz = melody[step % melody.length] ?? 0;
+    const eighthCount = Math.floor(beat * 2);
+    const eighth = eighthCount % eighths;
+    const eighthTime = (beat * 2 - eighthCount) / (2 * bps);
+    const barTime = (beat - bar * style.beatsPerBar) / bps;
+    const beatTime = (beat - Math.floor(beat)) / bps;
+    const root = bassRoots[bar % 4] ?? 0;
+
+    let mix = 0;
+    // Every third pass of the loop the lead jumps an octave; bars 12-15 of 16 drop it entirely.
+    if (leadHz > 0 && bar % 16 < 12) {
+      const octave = Math.floor(bar / 4) % 3 === 2 ? 2 : 1;
+      const envelope =
+        Math.min(1, noteTime / style.attack) *
+        Math.exp(-style.decay * noteTime) *
+        Math.min(1, Math.max(0, stepSeconds - noteTime) / 0.015);
+      mix += 0.34 * envelope * voice(style.lead, TWO_PI * leadHz * octave * noteTime, noteTime);
+    }
+
+    const bassTime = bassTimeOf(style.bass, barTime, eighthTime, beatTime);
+    const bassEnvelope = bassEnvelopeOf(style.bass, bassTime, eighth, {
+      barSeconds,
+      eighthSeconds,
+      beatSeconds,
+    });
+    if (bassEnvelope > 0) {
+      const bassHz = style.bass === "octaves" ? root * (1 + (eighth % 2)) : root;
+      mix += 0.34 * bassEnvelope * voice(style.bassVoice, TWO_PI * bassHz * bassTime, bassTime);
+    }
+
+    if (style.pad) {
+      const envelope = Math.min(1, barTime / 0.4) * Math.min(1, Math.max(0, barSeconds - barTime) / 0.4);
+      mix += 0.1 * envelope * padChord(TWO_PI * root * t);
+    }
+
+    if (drums && bar >= 2) {
+      let hit = 0;
+      if (kicks[eighth]) {
+        const sweep = TWO_PI * (45 * eighthTime + 3.3 * (1 - Math.exp(-35 * eighthTime)));
+        hit += 0.55 * Math.sin(sweep) * Math.exp(-8 * eighthTime);
+      }
+      if (snares[eighth]) {
+        const body = 0.6 * (2 * noise() - 1) + 0.4 * Math.sin(TWO_PI * 185 * eighthTime);
+        hit += 0.22 * body * Math.exp(-20 * eighthTime);
+      }
+      if (hats[eighth]) hit += 0.14 * (2 * noise() - 1) * Math.exp(-style.hatDecay * eighthTime);
+      mix += hit;
+    }
+    if (crackleChance > 0 && noise() < crackleChance) mix += 0.25 * (2 * noise() - 1);
+    // Gentle saturation instead of hard clipping when parts pile up.
+    return mix / Math.sqrt(1 + mix * mix);
   };
-  const bassHz = style.bass === "octaves" ? "ld(4)*(1+mod(ld(5),2))" : "ld(4)";
-  const barTime = bassTime.drone;
-  const padEnvelope = `min(1,${barTime}/0.4)*min(1,max(0,${n(barSeconds)}-${barTime})/0.4)`;
-
-  const mask = (positions: readonly number[]): string =>
-    positions.length === 0 ? "0" : `(${positions.map((p) => `eq(ld(5),${p})`).join("+")})`;
-  const drumsGate = "gte(ld(3),2)";
-  const kick = `${mask(style.kick)}*sin(2*PI*(45*ld(6)+3.3*(1-exp(-35*ld(6)))))*exp(-8*ld(6))`;
-  const snare = `${mask(style.snare)}*(0.6*(2*random(8)-1)+0.4*sin(2*PI*185*ld(6)))*exp(-20*ld(6))`;
-  const hat = `${mask(style.hat)}*(2*random(8)-1)*exp(-${style.hatDecay}*ld(6))`;
-
-  const parts = [
-    ...setup,
-    `st(9,2*PI*ld(2)*${leadOctave}*ld(1))`,
-    `st(7,0.34*${leadGate}*${leadEnvelope}*${voice(style.lead, "ld(9)", "ld(1)")})`,
-    `st(9,2*PI*${bassHz}*${bassTime[style.bass]})`,
-    `st(7,ld(7)+0.34*${bassEnvelope[style.bass]}*${voice(style.bassVoice, "ld(9)", bassTime[style.bass])})`,
-  ];
-  if (style.pad) {
-    parts.push(
-      `st(7,ld(7)+0.1*${padEnvelope}*(sin(4*PI*ld(4)*t)+0.6*sin(6*PI*ld(4)*t)+0.4*sin(8*PI*ld(4)*t)))`,
-    );
-  }
-  if (style.kick.length + style.snare.length + style.hat.length > 0) {
-    parts.push(`st(7,ld(7)+${drumsGate}*(0.55*${kick}+0.22*${snare}+0.14*${hat}))`);
-  }
-  if (style.crackle) parts.push("st(7,ld(7)+0.25*gt(random(8),0.9994)*(2*random(8)-1))");
-  // Gentle saturation instead of hard clipping when parts pile up.
-  parts.push("ld(7)/sqrt(1+ld(7)*ld(7))");
-
-  // Synthesised once in mono (the expression is the expensive part), then widened with a
-  // 12 ms Haas delay on the right channel.
-  const fadeOut = Math.min(3, durationSeconds / 4);
-  const filter =
-    `aevalsrc=exprs='${parts.join(";")}':s=${sampleRate}:d=${n(durationSeconds)}:c=mono,` +
-    `asplit=2[left][late];[late]adelay=12[right];` +
-    `[left][right]join=inputs=2:channel_layout=stereo,${style.post},afade=t=in:d=0.02,` +
-    `afade=t=out:st=${n(durationSeconds - fadeOut)}:d=${n(fadeOut)},` +
-    `atrim=duration=${n(durationSeconds)}[song]`;
-  return { genre, bpm, filter };
 }
 
-function voice(kind: Voice, phase: string, time: string): string {
-  switch (kind) {
-    case "sine":
-      return `sin(${phase})`;
-    case "warm":
-      return `(sin(${phase})+0.3*sin(2*${phase})+0.12*sin(3*${phase}))`;
-    case "saw":
-      return `0.6*(sin(${phase})+sin(2*${phase})/2+sin(3*${phase})/3+sin(4*${phase})/4+sin(5*${phase})/5)`;
-    case "square":
-      // 25% pulse, the classic handheld-console lead.
-      return `0.5*(2*lt(mod(${phase}/(2*PI),1),0.25)-1)`;
-    case "triangle":
-      return `(sin(${phase})-sin(3*${phase})/9+sin(5*${phase})/25)`;
-    case "pluck":
+function bassTimeOf(style: BassStyle, barTime: number, eighthTime: number, beatTime: number): number {
+  return style === "drone" ? barTime : style === "beats" ? beatTime : eighthTime;
+}
+
+function bassEnvelopeOf(
+  style: BassStyle,
+  time: number,
+  eighth: number,
+  lengths: { barSeconds: number; eighthSeconds: number; beatSeconds: number },
+): number {
+  switch (style) {
+    case "drone":
+      return Math.min(1, time / 0.8) * Math.min(1, Math.max(0, lengths.barSeconds - time) / 0.8);
+    case "octaves":
       return (
-        `(sin(${phase})+0.6*exp(-8*${time})*sin(2*${phase})` +
-        `+0.3*exp(-14*${time})*sin(3*${phase})+0.15*exp(-22*${time})*sin(4*${phase}))`
+        Math.exp(-5 * time) *
+        Math.min(1, time / 0.004) *
+        Math.min(1, Math.max(0, lengths.eighthSeconds - time) / 0.01)
       );
-    case "fm":
-      return `sin(${phase}+1.8*exp(-5*${time})*sin(${phase}))`;
+    case "offbeat":
+      return eighth % 2 === 0
+        ? 0
+        : Math.exp(-7 * time) *
+            Math.min(1, time / 0.003) *
+            Math.min(1, Math.max(0, lengths.eighthSeconds - time) / 0.01);
+    case "beats":
+      return (
+        Math.exp(-3 * time) *
+        Math.min(1, time / 0.005) *
+        Math.min(1, Math.max(0, lengths.beatSeconds - time) / 0.02)
+      );
   }
 }
 
-/** A balanced if-tree over the loop index in var 9: log2(n) comparisons per sample. */
-function tree(values: readonly string[], lo: number, hi: number): string {
-  if (hi - lo <= 1) return values[lo] ?? "0";
-  const mid = Math.floor((lo + hi) / 2);
-  return `if(lt(ld(9),${mid}),${tree(values, lo, mid)},${tree(values, mid, hi)})`;
+/**
+ * One sample of a voice at `phase`. Overtones come from sin and cos of the phase by the
+ * multiple-angle identities, and decays from one exp by powers: a sample costs three
+ * transcendental calls instead of a dozen.
+ */
+function voice(kind: Voice, phase: number, time: number): number {
+  if (kind === "square") {
+    // 25% pulse, the classic handheld-console lead.
+    const cycle = phase / TWO_PI;
+    return cycle - Math.floor(cycle) < 0.25 ? 0.5 : -0.5;
+  }
+  const s1 = Math.sin(phase);
+  if (kind === "sine") return s1;
+  if (kind === "fm") return Math.sin(phase + 1.8 * Math.exp(-5 * time) * s1);
+  const c1 = Math.cos(phase);
+  const s2 = 2 * s1 * c1;
+  const c2 = 1 - 2 * s1 * s1;
+  const s3 = s1 * (3 - 4 * s1 * s1);
+  switch (kind) {
+    case "warm":
+      return s1 + 0.3 * s2 + 0.12 * s3;
+    case "triangle": {
+      const s5 = s3 * c2 + (c2 * c1 - s2 * s1) * s2; // sin(3x + 2x)
+      return s1 - s3 / 9 + s5 / 25;
+    }
+    case "saw": {
+      const s4 = 2 * s2 * c2;
+      const s5 = s3 * c2 + (c2 * c1 - s2 * s1) * s2;
+      return 0.6 * (s1 + s2 / 2 + s3 / 3 + s4 / 4 + s5 / 5);
+    }
+    case "pluck": {
+      const e2 = Math.exp(-2 * time);
+      const e4 = e2 * e2;
+      const e8 = e4 * e4;
+      const e14 = e8 * e4 * e2;
+      return s1 + 0.6 * e8 * s2 + 0.3 * e14 * s3 + 0.15 * e14 * e8 * (2 * s2 * c2);
+    }
+  }
+}
+
+/** sin(2x), sin(3x), sin(4x) of the pad, from sin and cos of x. */
+function padChord(phase: number): number {
+  const s1 = Math.sin(phase);
+  const c1 = Math.cos(phase);
+  const s2 = 2 * s1 * c1;
+  const c2 = 1 - 2 * s1 * s1;
+  return s2 + 0.6 * s1 * (3 - 4 * s1 * s1) + 0.4 * 2 * s2 * c2;
 }

@@ -5,7 +5,7 @@ import { log } from "./log";
 export { cached } from "@cadence/cache";
 
 /** Every kind of cached read, so that two never share a key. Add yours here. */
-export type CacheNamespace = "session" | "password-change" | "album" | "artist" | "playlist";
+export type CacheNamespace = "session" | "password-change" | "album" | "artist" | "playlist" | "import";
 
 // Bump when the shape of a cached value changes: new code then never reads an old shape.
 const KEY_VERSION = 1;

@@ -23,6 +23,8 @@ export interface RunOptions {
   binary?: string;
   /** Kill ffmpeg (SIGKILL) when it runs longer than this: a crafted file must not hang ingest. */
   timeoutMs?: number;
+  /** Bytes for ffmpeg's standard input (read with `-i pipe:0`). */
+  input?: Buffer;
 }
 
 /**
@@ -130,7 +132,7 @@ export function runFfmpeg(args: readonly string[], options: RunOptions = {}): Pr
     const child = spawn(binary, ["-hide_banner", "-nostdin", ...args], {
       cwd: options.cwd,
       signal: options.signal,
-      stdio: ["ignore", "pipe", "pipe"],
+      stdio: ["pipe", "pipe", "pipe"],
     });
     let timedOut = false;
     const timer =
@@ -140,6 +142,9 @@ export function runFfmpeg(args: readonly string[], options: RunOptions = {}): Pr
             timedOut = true;
             child.kill("SIGKILL");
           }, options.timeoutMs);
+    // An ffmpeg that fails early closes its input; the exit code below says why.
+    child.stdin.on("error", () => undefined);
+    child.stdin.end(options.input);
     const stdout: Buffer[] = [];
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => stdout.push(chunk));

@@ -170,6 +170,12 @@ function ladderArgs(
       "-1",
       "-c:a",
       "aac",
+      // The cheaper quantiser search. Its authors found it sounds better than twoloop at higher
+      // bitrates, twoloop only at low ones (ffmpeg commit fcb681ac, which made it the default
+      // for a while); the 64 kb/s rung may lose a little. It is a third of the CPU: the ladder
+      // of 44 s of music took 1.2 s here against 3.6 s (ffmpeg 5.1 and the npm 4.1 alike).
+      "-aac_coder",
+      "fast",
       "-b:a",
       `${kbps}k`,
       "-movflags",

@@ -1,5 +1,7 @@
 import { rowsOf, sql } from "@cadence/db";
 import type { Db } from "@cadence/db";
+import { progressReporter } from "@cadence/progress";
+import type { ProgressOptions, ProgressReporter } from "@cadence/progress";
 
 import { loadDocuments } from "./documents";
 import { searchEngine } from "./engine";
@@ -53,6 +55,20 @@ export async function rebuildIndex(
   }
   if (engine.name === "postgres") await countWords(db);
   return { documents };
+}
+
+/** A rebuild's progress for people: one bar (or line every 5 s) per kind of document. */
+export function rebuildReporter(options: ProgressOptions = {}): (progress: RebuildProgress) => void {
+  let kind: SearchKind | null = null;
+  let reporter: ProgressReporter | null = null;
+  return ({ kind: current, done, total }) => {
+    if (current !== kind || !reporter) {
+      reporter?.finish();
+      kind = current;
+      reporter = progressReporter(`search index: ${current}s`, options);
+    }
+    reporter.update(done, total);
+  };
 }
 
 /**

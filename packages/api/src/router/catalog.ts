@@ -8,6 +8,7 @@ import {
   getArtist,
   getTrack,
   home,
+  importProgress,
   listAlbums,
   listArtistReleases,
   listGenres,
@@ -88,4 +89,7 @@ export const catalogRouter = {
 
   /** The home page's shelves: new releases, recently played, genres (first pages). */
   home: expensiveReadProcedure.query(({ ctx }) => home(ctx, ctx.session.user.id)),
+
+  /** How far a music import (the demo catalog at a first start) has got; null when none runs. */
+  importProgress: expensiveReadProcedure.query(({ ctx }) => importProgress(ctx.cache)),
 } satisfies TRPCRouterRecord;

@@ -3,6 +3,7 @@ import path from "node:path";
 import { dataDir } from "@cadence/db";
 
 import { runIngest } from "@cadence/media/cli";
+import { progressReporter } from "@cadence/progress";
 
 import { generateDemoCatalog } from "../catalog";
 
@@ -12,14 +13,11 @@ const folder = path.resolve(process.argv[2] ?? path.join(dataDir, "demo-music"))
 
 try {
   const started = Date.now();
+  const progress = progressReporter("demo catalog: synthesised", { stream: process.stderr });
   const catalog = await generateDemoCatalog({
     outDir: folder,
-    onProgress: (done, total, track) => {
-      if (process.stderr.isTTY) process.stderr.write(`\r\x1b[2Ksynthesising ${done}/${total} ${track.title}`);
-      else process.stderr.write(`synthesised ${done}/${total} ${track.relativePath}\n`);
-    },
+    onProgress: (done, total) => progress.update(done, total),
   });
-  if (process.stderr.isTTY) process.stderr.write("\n");
   process.stderr.write(
     `demo catalog: ${catalog.tracks.length} tracks on ${catalog.albums.length} albums in ${folder} ` +
       `(${((Date.now() - started) / 1000).toFixed(1)} s)\n`,

@@ -38,3 +38,5 @@ export { albumKey, artistNameKey, foldName } from "./keys";
 export { isReleased, mayPlay, UNAVAILABLE } from "./rights";
 export type { ListenerRights, PlayVerdict, TrackRights } from "./rights";
 export { licenseCountryFor } from "./territory";
+export { importProgress, recordImportProgress } from "./import-progress";
+export type { ImportProgress } from "./import-progress";

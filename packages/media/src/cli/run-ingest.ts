@@ -3,6 +3,8 @@ import path from "node:path";
 import { connectionFromEnv, createDb } from "@cadence/db";
 import { finishMusicScan, startMusicScan } from "@cadence/domain/catalog";
 
+import { progressReporter } from "@cadence/progress";
+
 import { collectSupersededEncodings } from "../encoding-gc";
 import { ingestFolder } from "../ingest";
 import type { IngestEvent, IngestSummary } from "../ingest";
@@ -35,36 +37,23 @@ export async function runIngest(folder: string, options: { record?: "cli" } = {}
   }
 }
 
+/** Found, failed and retired files as lines; the rest as the project's progress reporter. */
 function reporter(stream: NodeJS.WriteStream): (event: IngestEvent) => void {
-  const tty = stream.isTTY;
-  const counts = { added: 0, updated: 0, restored: 0, moved: 0, skipped: 0, failed: 0 };
+  const progress = progressReporter("ingest: files", { stream });
   return (event) => {
     if (event.type === "scanned") {
       stream.write(`found ${event.files} audio file${event.files === 1 ? "" : "s"}\n`);
-      return;
-    }
-    if (event.type === "retired") {
-      if (tty) stream.write("\n");
+    } else if (event.type === "retired") {
+      progress.finish();
       if (event.count > 0) stream.write(`retired ${event.count} track(s) whose files are gone\n`);
-      return;
+    } else {
+      if (event.outcome === "failed") {
+        stream.write(
+          `${stream.isTTY ? "\r\x1b[2K" : ""}failed ${event.relativePath}: ${event.reason ?? "unknown error"}\n`,
+        );
+      }
+      progress.update(event.done, event.total);
     }
-    counts[event.outcome] += 1;
-    if (!tty) {
-      const why = event.reason ? ` (${event.reason})` : "";
-      stream.write(`[${event.done}/${event.total}] ${event.outcome} ${event.relativePath}${why}\n`);
-      return;
-    }
-    if (event.outcome === "failed") {
-      stream.write(`\r\x1b[2Kfailed ${event.relativePath}: ${event.reason ?? "unknown error"}\n`);
-    }
-    const width = 30;
-    const filled = Math.round((event.done / Math.max(1, event.total)) * width);
-    const bar = `${"█".repeat(filled)}${"░".repeat(width - filled)}`;
-    const status =
-      `${bar} ${event.done}/${event.total}  +${counts.added} ~${counts.updated + counts.restored} ` +
-      `>${counts.moved} =${counts.skipped} !${counts.failed}  ${event.relativePath}`;
-    const columns = stream.columns || 100;
-    stream.write(`\r\x1b[2K${status.slice(0, columns - 1)}`);
   };
 }
 

@@ -5,8 +5,7 @@
 import { connectionFromEnv, createDb } from "@cadence/db";
 
 import { searchEngine } from "../engine";
-import { rebuildReporter } from "../progress";
-import { rebuildIndex } from "../rebuild";
+import { rebuildIndex, rebuildReporter } from "../rebuild";
 
 const handle = createDb(connectionFromEnv());
 try {
@@ -15,7 +14,6 @@ try {
   const engine = searchEngine(handle.db).name;
   console.log(`rebuilding the search index (${engine})`);
   const { documents } = await rebuildIndex(handle.db, rebuildReporter());
-  if (process.stdout.isTTY) process.stdout.write("\n");
   console.log(
     `search index rebuilt: ${documents} documents in ${((Date.now() - started) / 1000).toFixed(1)} s`,
   );

@@ -23,9 +23,13 @@ export function HomeView() {
   const albums = all.data.pages.flatMap((page) => page.albums);
   // Not suspending: the shelf is an extra, and the sidebar reads the same query in the browser.
   const playlists = useQuery(trpc.playlist.mine.queryOptions()).data ?? [];
+  const importing = useQuery(trpc.catalog.importProgress.queryOptions()).data;
 
   if (albums.length === 0) {
-    return <p className="muted">The catalog is empty. Ingest a music folder to fill it (see the README).</p>;
+    // While music is being imported, the import's progress (above) says what is coming.
+    return importing ? null : (
+      <p className="muted">The catalog is empty. Ingest a music folder to fill it (see the README).</p>
+    );
   }
   return (
     <>

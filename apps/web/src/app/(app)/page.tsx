@@ -1,4 +1,5 @@
 import { getSession } from "~/server/auth";
+import { ImportProgress } from "~/components/import-progress";
 import { HydrateClient, fetchForPage, getQueryClient, trpc } from "~/trpc/server";
 import { nextPage, PAGE } from "~/lib/pages";
 import { HomeView } from "./home-view";
@@ -14,6 +15,7 @@ export default async function HomePage() {
   await fetchForPage(() =>
     Promise.all([
       queryClient.fetchQuery(trpc.catalog.home.queryOptions()),
+      queryClient.prefetchQuery(trpc.catalog.importProgress.queryOptions()),
       queryClient.prefetchInfiniteQuery(
         trpc.catalog.albums.infiniteQueryOptions({ limit: PAGE.albums }, { getNextPageParam: nextPage }),
       ),
@@ -26,6 +28,7 @@ export default async function HomePage() {
         <p>Signed in as {session?.user.email}.</p>
       </section>
       <HydrateClient>
+        <ImportProgress />
         <HomeView />
       </HydrateClient>
     </>
