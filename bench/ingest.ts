@@ -83,6 +83,9 @@ try {
         labels[i] ?? "",
         "-c:a",
         "aac",
+        // The ladder's encoder settings (hls.ts), so the encodes are the same.
+        "-aac_coder",
+        "fast",
         "-b:a",
         `${kbps}k`,
         "-f",
