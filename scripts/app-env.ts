@@ -11,6 +11,7 @@ import path from "node:path";
 
 import { dataDir, prepareDataDir } from "@cadence/db";
 
+import { env } from "./env";
 import { log } from "./log";
 import { dataDirProblem } from "./preflight";
 
@@ -31,15 +32,14 @@ function persistentSecret(name: string): string {
 }
 
 /** Whether the operator set both secrets (several app servers need the same ones). */
-export const secretsFromOperator = Boolean(process.env.NEXTAUTH_SECRET && process.env.STREAM_SIGNING_SECRET);
+export const secretsFromOperator = Boolean(env.NEXTAUTH_SECRET && env.STREAM_SIGNING_SECRET);
 
-const port = process.env.PORT || "3000";
 Object.assign(process.env, {
   DATA_DIR: dataDir,
-  PORT: port,
-  NEXTAUTH_URL: process.env.NEXTAUTH_URL || `http://localhost:${port}`,
-  NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET || persistentSecret("nextauth-secret"),
-  STREAM_SIGNING_SECRET: process.env.STREAM_SIGNING_SECRET || persistentSecret("stream-secret"),
+  PORT: String(env.PORT),
+  NEXTAUTH_URL: env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`,
+  NEXTAUTH_SECRET: env.NEXTAUTH_SECRET ?? persistentSecret("nextauth-secret"),
+  STREAM_SIGNING_SECRET: env.STREAM_SIGNING_SECRET ?? persistentSecret("stream-secret"),
   NEXT_TELEMETRY_DISABLED: "1",
   NODE_ENV: "production",
 });
