@@ -13,7 +13,7 @@ export const env = createEnv({
     DEMO_TRACKS: z.coerce.number().int().positive().optional(),
     DEMO_SECONDS: z.coerce.number().positive().optional(),
     // The app's own, read here before the app loads (app-env.ts completes them).
-    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     NEXTAUTH_URL: z.url().optional(),
     NEXTAUTH_SECRET: z.string().min(1).optional(),
     STREAM_SIGNING_SECRET: z.string().min(1).optional(),
