@@ -50,9 +50,12 @@ export function startDemoSynthesis(
     stderr = (stderr + chunk).slice(-4000);
   });
   const exited = new Promise<number | null>((resolve) => child.on("close", resolve));
+  // Read from the start, not when the import gets to it: a child that exits before anyone reads
+  // its output has that output discarded by Node (the import would then wait for ever).
+  const lines = readline.createInterface({ input: child.stdout })[Symbol.asyncIterator]();
 
   async function* albums(): AsyncGenerator<string> {
-    for await (const line of readline.createInterface({ input: child.stdout })) {
+    for await (const line of { [Symbol.asyncIterator]: () => lines }) {
       const event = JSON.parse(line) as { album?: string };
       if (event.album) yield event.album;
     }
