@@ -168,7 +168,12 @@ describe.each(stacks)("the library on $name", (stackConfig) => {
       await api.library.saveAlbum({ albumId, saved: true });
     }
     await api.library.followArtist({ artistId: await artistOf(stack, albums[1] ?? ""), following: true });
-    for (const name of ["omega", "Beta"]) await insertPlaylist(stack.db, listener.user.id, { name });
+    // Made a second apart: inserted back to back they can share a timestamp (PGlite's clock
+    // counts milliseconds), and a tie would be broken by random ids.
+    const later = Date.now() + 60_000;
+    for (const [i, name] of ["omega", "Beta"].entries()) {
+      await insertPlaylist(stack.db, listener.user.id, { name, createdAt: new Date(later + i * 1000) });
+    }
 
     const recent = await allEntries(api, { sort: "recent" }, 2);
     expect(recent).toEqual([
