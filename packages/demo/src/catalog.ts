@@ -128,7 +128,10 @@ export async function generateDemoCatalog(options: DemoCatalogOptions): Promise<
 
   let done = 0;
   const left = new Map(used.map((album) => [album, tracks.filter((t) => t.album === album.title).length]));
-  await mapWithConcurrency(tracks, options.concurrency ?? availableParallelism(), async (track) => {
+  // In path order (artist, album, track), the order a folder scan ingests them in: an importer
+  // following album by album creates the albums in the same order as a whole-folder ingest.
+  const inPathOrder = [...tracks].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  await mapWithConcurrency(inPathOrder, options.concurrency ?? availableParallelism(), async (track) => {
     const album = used.find((candidate) => candidate.title === track.album);
     if (options.force || !(await exists(track.path))) {
       await writeTrack(track, album?.coverPath ?? null, hashString(`${seed}:${track.isrc}`));
