@@ -47,14 +47,22 @@ export async function serveObject(
     headers.set("Content-Length", String(object.size));
     return new Response(object.body, { status: 200, headers });
   } catch (error) {
+    // By name as well as class: the storage may come from the start script's own copy of
+    // @cadence/media (npm start runs the server in its process), whose classes are not Next's.
     // No object can have a key storage refuses.
-    if (error instanceof InvalidKeyError) return new Response("Not found", { status: 404 });
-    if (error instanceof RangeNotSatisfiableError) {
+    if (error instanceof InvalidKeyError || isNamed(error, "InvalidKeyError")) {
+      return new Response("Not found", { status: 404 });
+    }
+    if (error instanceof RangeNotSatisfiableError || isNamed(error, "RangeNotSatisfiableError")) {
       return new Response("Range not satisfiable", {
         status: 416,
-        headers: { "Content-Range": `bytes */${error.size}` },
+        headers: { "Content-Range": `bytes */${(error as RangeNotSatisfiableError).size}` },
       });
     }
     throw error;
   }
+}
+
+function isNamed(error: unknown, name: string): boolean {
+  return error instanceof Error && error.name === name;
 }
