@@ -71,12 +71,10 @@ test.beforeAll(async () => {
   const deadline = Date.now() + 220_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the S3 app exited ${child.exitCode}:\n${output.join("")}`);
-    const up = await fetch(`${baseURL}/api/health`).then(
-      (res) => res.ok,
-      () => false,
-    );
-    if (up) break;
-    if (Date.now() > deadline) throw new Error(`the S3 app did not answer:\n${output.join("")}`);
+    // The app answers at once and imports the demo catalog in the background: wait for the
+    // start script's last line, which says the import is done.
+    if (output.join("").includes("import finished")) break;
+    if (Date.now() > deadline) throw new Error(`the S3 app did not finish its import:\n${output.join("")}`);
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
 });
