@@ -65,6 +65,7 @@ function combine(passes: IngestSummary[]): IngestSummary {
     moved: sum((s) => s.moved),
     skipped: sum((s) => s.skipped) - (passes.at(-1)?.skipped ?? 0),
     retired: sum((s) => s.retired),
+    covers: sum((s) => s.covers),
     failed: [...failed.values()],
     durations,
     audioSeconds: sum((s) => s.audioSeconds),

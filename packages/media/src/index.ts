@@ -50,4 +50,5 @@ export { mapWithConcurrency } from "./pool";
 export type { ScannedFile } from "./scan";
 
 export { ingestFolder } from "./ingest";
+export { collectSupersededEncodings, encodingRetentionSeconds } from "./encoding-gc";
 export type { FileOutcome, IngestDurations, IngestEvent, IngestOptions, IngestSummary } from "./ingest";

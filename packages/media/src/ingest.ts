@@ -13,7 +13,10 @@ import {
 import type { CatalogCache, SourceTrack } from "@cadence/domain/catalog";
 
 import { mapWithConcurrency } from "./pool";
-import { failureReason, isInside, publish, RefusedFileError } from "./publish";
+import { syncFolderCovers } from "./covers";
+import { isInside } from "./paths";
+import { withScanLease } from "./scan-lease";
+import { failureReason, publish, RefusedFileError } from "./publish";
 import type { IngestDurations, PublishContext } from "./publish";
 import { hashFile, scanFolder } from "./scan";
 import type { ScannedFile } from "./scan";
@@ -24,6 +27,8 @@ export type { IngestDurations } from "./publish";
 export type FileOutcome = "added" | "updated" | "restored" | "moved" | "skipped" | "failed";
 
 export type IngestEvent =
+  /** Another process is scanning this folder: this scan starts when it is done. */
+  | { type: "waiting" }
   | { type: "scanned"; files: number }
   | {
       type: "file";
@@ -58,6 +63,8 @@ export interface IngestSummary {
   moved: number;
   skipped: number;
   retired: number;
+  /** Albums given a new cover because the cover image in their folder changed. */
+  covers: number;
   /** Absolute paths, sorted. */
   failed: { path: string; reason: string }[];
   /** Summed over files (they overlap when concurrency > 1). */
@@ -73,12 +80,18 @@ export interface IngestSummary {
  * time as last seen, else the same content hash); a file found at a new path with the content of
  * one that vanished is a move; tracks whose files disappeared are retired, never deleted, so
  * listening history keeps its rows. A file that fails is reported and its track, if it had one,
- * stays as it was.
+ * stays as it was. One process scans a folder at a time (its scan lease), however many watch it.
  */
 export async function ingestFolder(options: IngestOptions): Promise<IngestSummary> {
+  const folder = path.resolve(options.folder);
+  return withScanLease(options.db, folder, () => ingestWithLease(options, folder), {
+    onWait: () => options.onProgress?.({ type: "waiting" }),
+  });
+}
+
+async function ingestWithLease(options: IngestOptions, folder: string): Promise<IngestSummary> {
   const started = performance.now();
   const { db, storage, cache } = options;
-  const folder = path.resolve(options.folder);
   const durations: IngestDurations = {
     scanMs: 0,
     hashMs: 0,
@@ -114,6 +127,7 @@ export async function ingestFolder(options: IngestOptions): Promise<IngestSummar
     moved: 0,
     skipped: 0,
     retired: 0,
+    covers: 0,
     failed: [],
     durations,
     audioSeconds: 0,
@@ -149,6 +163,12 @@ export async function ingestFolder(options: IngestOptions): Promise<IngestSummar
       total: files.length,
     });
   });
+
+  summary.covers = await syncFolderCovers(
+    files.map((file) => path.dirname(file.path)),
+    realFolder,
+    context,
+  );
 
   // Only this folder's tracks can be judged missing; other folders share the table.
   const gone = moves.unclaimed().filter((track) => track.retiredAt === null);

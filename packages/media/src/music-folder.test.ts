@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { LocalStorage } from "./local-storage";
 import { MusicFolder } from "./music-folder";
-import { tempDir, writeTone } from "./testing";
+import { tempDir, writeImage, writeTone } from "./testing";
 import type { TempDir } from "./testing";
 
 let dir: TempDir;
@@ -126,5 +126,45 @@ describe("MusicFolder", () => {
     const scans = await latestMusicScans(handle.db, 50);
     expect(scans.length - before).toBe(2);
     expect(scans[0]).toMatchObject({ trigger: "admin", unchanged: 2, added: 0, updated: 0 });
+  });
+
+  it("gives an album the new cover when its cover.jpg changes, without re-encoding; embedded art wins", async () => {
+    const { db } = handle;
+    const albumCover = async (relative: string) => {
+      const track = await trackAt(relative);
+      if (!track) return null;
+      const [album] = await db.select().from(schema.album).where(eq(schema.album.id, track.albumId));
+      return { coverPath: album?.coverPath ?? null, masterPath: track.masterPath };
+    };
+    // An album whose files carry their own art, with a different cover.jpg beside them.
+    await writeImage(path.join(dir.path, "embedded.jpg"), "maroon");
+    await mkdir(path.join(music, "Other/Record"), { recursive: true });
+    await writeTone(path.join(music, "Other/Record/01 Own.mp3"), {
+      seconds: 1,
+      frequency: 330,
+      cover: path.join(dir.path, "embedded.jpg"),
+      metadata: { title: "Own", artist: "Other", album: "Record" },
+    });
+    const embedded = await eventually(async () => (await albumCover("Other/Record/01 Own.mp3"))?.coverPath);
+
+    const three = "Artist/Album/03 Three.mp3";
+    const before = await albumCover(three);
+    expect(before?.coverPath).toBeNull();
+    await writeImage(path.join(music, "Artist/Album/cover.jpg"), "olive");
+    const first = await eventually(async () => (await albumCover(three))?.coverPath);
+
+    await writeImage(path.join(music, "Artist/Album/cover.jpg.tmp"), "purple");
+    await rename(path.join(music, "Artist/Album/cover.jpg.tmp"), path.join(music, "Artist/Album/cover.jpg"));
+    await writeImage(path.join(music, "Other/Record/cover.jpg"), "purple");
+    const second = await eventually(async () => {
+      const cover = (await albumCover(three))?.coverPath;
+      return cover !== first && cover;
+    });
+    expect(second).toMatch(/^covers\/[0-9a-f]{32}\.jpg$/);
+    expect((await albumCover(three))?.masterPath).toBe(before?.masterPath);
+    await folder.idle();
+    expect((await albumCover("Other/Record/01 Own.mp3"))?.coverPath).toBe(embedded);
+    const [scan] = await latestMusicScans(db);
+    expect(scan).toMatchObject({ added: 0, updated: 0 });
   });
 });

@@ -1,5 +1,5 @@
-import { createHash, randomUUID } from "node:crypto";
-import { mkdtemp, readFile, realpath, rm } from "node:fs/promises";
+import { randomUUID } from "node:crypto";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
 import path from "node:path";
 
 import type { Db } from "@cadence/db";
@@ -7,6 +7,7 @@ import { recordPublishedTrack, trackContentKey } from "@cadence/domain/catalog";
 import type { CatalogCache, SourceTrack } from "@cadence/domain/catalog";
 import { newEncodingPrefix } from "@cadence/domain/streaming";
 
+import { folderImage, uploadCover } from "./covers";
 import { collectAfter } from "./encoding-gc";
 import { env } from "./env";
 import { FfmpegError } from "./ffmpeg";
@@ -15,7 +16,6 @@ import { mapWithConcurrency } from "./pool";
 import { putOptionsFor } from "./storage";
 import type { ObjectStorage } from "./storage";
 import { readTags, UnreadableAudioError } from "./tags";
-import type { Picture } from "./tags";
 
 /** A file ingest will read: its real path has been checked to lie inside the music folder. */
 export interface SourceFile {
@@ -52,15 +52,6 @@ export class RefusedFileError extends Error {
   override readonly name = "RefusedFileError";
 }
 
-/** Cover art beside the files, as rippers name it (lower case; looked up as is). */
-export const FOLDER_IMAGES = [
-  "cover.jpg",
-  "cover.jpeg",
-  "cover.png",
-  "folder.jpg",
-  "folder.png",
-  "front.jpg",
-];
 // A decode this much shorter than the header says means the file is cut off.
 const TRUNCATED_RATIO = 0.9;
 
@@ -159,34 +150,6 @@ export async function publish(
   } finally {
     await rm(staging, { recursive: true, force: true });
   }
-}
-
-/** Covers are stored by content hash: every track of an album shares one object. */
-async function uploadCover(storage: ObjectStorage, picture: Picture): Promise<string> {
-  const extension =
-    picture.mimeType === "image/png" ? "png" : picture.mimeType === "image/webp" ? "webp" : "jpg";
-  const digest = createHash("sha256").update(picture.data).digest("hex").slice(0, 32);
-  const key = `covers/${digest}.${extension}`;
-  if (!(await storage.head(key))) await storage.put(key, picture.data, putOptionsFor(key));
-  return key;
-}
-
-/** cover.jpg and friends beside the file (how most ripped albums carry their art), if inside the folder. */
-async function folderImage(dir: string, realFolder: string): Promise<Picture | null> {
-  for (const name of FOLDER_IMAGES) {
-    const real = await realpath(path.join(dir, name)).catch(() => null);
-    if (!real || !isInside(realFolder, real)) continue;
-    const data = await readFile(real).catch(() => null);
-    if (data && data.length > 0) {
-      return { data, mimeType: name.endsWith(".png") ? "image/png" : "image/jpeg" };
-    }
-  }
-  return null;
-}
-
-export function isInside(folder: string, file: string): boolean {
-  const relative = path.relative(folder, file);
-  return relative !== "" && !relative.startsWith("..") && !path.isAbsolute(relative);
 }
 
 export function failureReason(error: unknown): string {

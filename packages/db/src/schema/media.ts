@@ -40,3 +40,28 @@ export const musicScan = pgTable(
   }),
   (table) => [index("music_scan_started_idx").on(table.startedAt)],
 );
+
+/**
+ * The cover image (cover.jpg, folder.png…) last seen in a folder of the music folder, by its size
+ * and modification time, and the cover object made from it. A scan compares the file with this
+ * row, so replacing an album's cover.jpg changes the album's cover without re-encoding its audio.
+ */
+export const folderCover = pgTable("folder_cover", (t) => ({
+  // Absolute path of the folder holding the image.
+  dir: t.text().primaryKey(),
+  imageSize: t.bigint({ mode: "number" }).notNull(),
+  imageMtimeMs: t.doublePrecision().notNull(),
+  coverKey: t.text().notNull(),
+  updatedAt: t.timestamp({ withTimezone: true }).notNull().defaultNow(),
+}));
+
+/**
+ * Who is scanning a music folder now. Every app server may watch the same MUSIC_DIR; a scan
+ * runs only while its server holds this lease, so two servers never ingest the same new file
+ * at once. The lease runs out on its own when its holder dies mid-scan.
+ */
+export const musicScanLease = pgTable("music_scan_lease", (t) => ({
+  folder: t.text().primaryKey(),
+  holder: t.text().notNull(),
+  expiresAt: t.timestamp({ withTimezone: true }).notNull(),
+}));

@@ -26,6 +26,9 @@ export {
   trackContentKey,
 } from "./sources";
 export type { SourceStat } from "./sources";
+export { applyFolderCover, folderCovers } from "./folder-covers";
+export { releaseScanLease, takeScanLease } from "./scan-lease";
+export type { FolderCover } from "./folder-covers";
 export { finishMusicScan, latestMusicScans, musicFolderStatus, startMusicScan } from "./music-scans";
 export type {
   MusicFolderControl,

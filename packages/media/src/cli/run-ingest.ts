@@ -41,7 +41,9 @@ export async function runIngest(folder: string, options: { record?: "cli" } = {}
 function reporter(stream: NodeJS.WriteStream): (event: IngestEvent) => void {
   const progress = progressReporter("ingest: files", { stream });
   return (event) => {
-    if (event.type === "scanned") {
+    if (event.type === "waiting") {
+      stream.write("another process is scanning this folder: waiting for it to finish\n");
+    } else if (event.type === "scanned") {
       stream.write(`found ${event.files} audio file${event.files === 1 ? "" : "s"}\n`);
     } else if (event.type === "retired") {
       progress.finish();
