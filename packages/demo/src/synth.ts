@@ -87,29 +87,62 @@ const TWO_PI = 2 * Math.PI;
  */
 export function renderSong(plan: SongPlan, durationSeconds: number, sampleRate: number): Buffer {
   const frames = Math.round(durationSeconds * sampleRate);
-  const mono = new Float32Array(frames);
-  const sample = sampler(plan);
-  for (let index = 0; index < frames; index++) mono[index] = sample(index / sampleRate);
+  const mono = renderMono(plan, frames, sampleRate);
   const delay = Math.round(0.012 * sampleRate);
   const right = new Float32Array(frames);
   right.set(mono.subarray(0, Math.max(0, frames - delay)), delay);
-  const channels = [
-    applyRoom(mono, plan.style.room, sampleRate),
-    applyRoom(right, plan.style.room, sampleRate),
-  ];
+  const leftRoom = applyRoom(mono, plan.style.room, sampleRate);
+  const rightRoom = applyRoom(right, plan.style.room, sampleRate);
 
   const fadeIn = 0.02 * sampleRate;
   const fadeOut = Math.min(3, durationSeconds / 4) * sampleRate;
   const pcm = new Int16Array(frames * 2);
   for (let index = 0; index < frames; index++) {
     const gain = Math.min(1, index / fadeIn, (frames - index) / fadeOut);
-    for (let channel = 0; channel < 2; channel++) {
-      const value = Math.max(-1, Math.min(1, (channels[channel]?.[index] ?? 0) * gain));
-      pcm[index * 2 + channel] = Math.round(value * 32767);
-    }
+    pcm[index * 2] = toInt16((leftRoom[index] as number) * gain);
+    pcm[index * 2 + 1] = toInt16((rightRoom[index] as number) * gain);
   }
   // Int16Array is in the platform's byte order: little-endian on every machine Node supports.
   return Buffer.from(pcm.buffer);
+}
+
+function toInt16(value: number): number {
+  return Math.round((value > 1 ? 1 : value < -1 ? -1 : value) * 32767);
+}
+
+/**
+ * The mono mix, bar by bar. A bar's sound depends only on its place in the four-bar loop and on
+ * whether the lead plays, an octave up or not, and the drums play (every part starts and ends
+ * silent within its bar), so each kind of bar is played once and copied wherever it recurs: a
+ * minute of music has about 30 bars of 14 kinds at most. Copies land on the nearest sample.
+ */
+function renderMono(plan: SongPlan, frames: number, sampleRate: number): Float32Array {
+  const mono = new Float32Array(frames);
+  const sample = sampler(plan);
+  const barFrames = ((plan.style.beatsPerBar * 60) / plan.bpm) * sampleRate;
+  const played = new Map<string, Float32Array>();
+  for (let bar = 0; Math.round(bar * barFrames) < frames; bar++) {
+    const start = Math.round(bar * barFrames);
+    const length = Math.min(frames, Math.round((bar + 1) * barFrames)) - start;
+    const kind = barKind(plan, bar);
+    let sound = played.get(kind);
+    if (!sound) {
+      sound = new Float32Array(Math.ceil(barFrames) + 1);
+      for (let index = 0; index < sound.length; index++) sound[index] = sample((start + index) / sampleRate);
+      played.set(kind, sound);
+    }
+    mono.set(sound.subarray(0, length), start);
+  }
+  return mono;
+}
+
+/** Every third pass of the loop the lead jumps an octave; bars 12-15 of 16 drop it entirely. */
+const leadOctave = (bar: number): number => (Math.floor(bar / 4) % 3 === 2 ? 2 : 1);
+const leadPlays = (bar: number): boolean => bar % 16 < 12;
+const drumsPlay = (bar: number): boolean => bar >= 2;
+
+function barKind(plan: SongPlan, bar: number): string {
+  return `${bar % 4}:${leadPlays(bar) ? leadOctave(bar) : 0}:${drumsPlay(bar) ? 1 : 0}`;
 }
 
 /** The mono mix at time t (seconds): lead, bass, pad, drums, gently saturated. */
@@ -145,9 +178,8 @@ function sampler(plan: SongPlan): (t: number) => number {
     const root = bassRoots[bar % 4] ?? 0;
 
     let mix = 0;
-    // Every third pass of the loop the lead jumps an octave; bars 12-15 of 16 drop it entirely.
-    if (leadHz > 0 && bar % 16 < 12) {
-      const octave = Math.floor(bar / 4) % 3 === 2 ? 2 : 1;
+    if (leadHz > 0 && leadPlays(bar)) {
+      const octave = leadOctave(bar);
       const envelope =
         Math.min(1, noteTime / style.attack) *
         Math.exp(-style.decay * noteTime) *
@@ -171,7 +203,7 @@ function sampler(plan: SongPlan): (t: number) => number {
       mix += 0.1 * envelope * padChord(TWO_PI * root * t);
     }
 
-    if (drums && bar >= 2) {
+    if (drums && drumsPlay(bar)) {
       let hit = 0;
       if (kicks[eighth]) {
         const sweep = TWO_PI * (45 * eighthTime + 3.3 * (1 - Math.exp(-35 * eighthTime)));
