@@ -59,6 +59,14 @@ export const GENERATED_CASES: RelevanceCase[] = [
   { query: "heroes", why: "the band still leads the artists", first: ["artist", "Heroes"] },
   { query: "first love", why: "track and album share a name", first: ["track", "First Love"] },
   { query: "ace of spades", why: "album and track share a name", first: ["album", "Ace of Spades"] },
+  // "the": in so many documents that it is checked on the rows the other words find
+  { query: "the paper kites", why: "an artist named with 'the'", top: ["artist", "The Paper Kites"] },
+  { query: "the papr kites", why: "'the' plus a typo", top: ["artist", "The Paper Kites"] },
+  {
+    query: "beauty and the beast",
+    why: "a title full of common words",
+    first: ["track", "Beauty and the Beast"],
+  },
   // Listeners and playlists
   { query: "road trip", why: "a public playlist", first: ["playlist", "Road Trip Anthems"] },
   { query: "jonas", why: "a listener's profile", first: ["profile", "Jonas Lindqvist"] },

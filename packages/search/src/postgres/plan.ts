@@ -13,6 +13,8 @@ const ALTERNATIVES_PER_WORD = 3;
  * it read every matching list whole (19 ms against 2.6 ms for three words in a million tracks).
  */
 const MAX_EXPANSIONS = 8;
+/** A word in more than this share of the documents is common (see Term.common). */
+const COMMON_SHARE = 0.1;
 
 /** One word of the query as the index is asked for it. */
 export interface Term {
@@ -20,6 +22,11 @@ export interface Term {
   lexemes: string[];
   /** ...or, when true, any lexeme starting with the one given. */
   prefix: boolean;
+  /**
+   * In a large share of all documents ("the"): reading its posting list would cost more than
+   * checking it on the few rows the other words find, so it is checked, not looked up.
+   */
+  common: boolean;
 }
 
 export interface QueryPlan {
@@ -90,9 +97,11 @@ export async function planQuery(db: Db, query: string): Promise<QueryPlan | null
     if (frequency > 0) {
       const expansions = textArray(mine[0]?.expansions ?? null);
       // A finished word (not the last one) that the index knows is that word alone.
-      if (!last && expansions.includes(word)) planned.push({ lexemes: [word], prefix: false });
-      else if (expansions.length <= MAX_EXPANSIONS) planned.push({ lexemes: expansions, prefix: false });
-      else planned.push({ lexemes: [word], prefix: true });
+      const common = frequency / total > COMMON_SHARE;
+      if (!last && expansions.includes(word)) planned.push({ lexemes: [word], prefix: false, common });
+      else if (expansions.length <= MAX_EXPANSIONS)
+        planned.push({ lexemes: expansions, prefix: false, common });
+      else planned.push({ lexemes: [word], prefix: true, common });
       estimate *= Math.min(1, frequency / total);
       shown.push(word);
       return;
@@ -117,7 +126,7 @@ export async function planQuery(db: Db, query: string): Promise<QueryPlan | null
       .sort((a, b) => b.documents - a.documents)
       .slice(0, ALTERNATIVES_PER_WORD)
       .map((c) => c.word);
-    planned.push({ lexemes: chosen, prefix: false });
+    planned.push({ lexemes: chosen, prefix: false, common: false });
     shown.push(chosen[0] ?? word);
     const documents = scored.filter((c) => chosen.includes(c.word)).reduce((sum, c) => sum + c.documents, 0);
     estimate *= Math.min(1, documents / total);
@@ -136,8 +145,21 @@ export async function planQuery(db: Db, query: string): Promise<QueryPlan | null
 
 /** The plan as a tsquery: every word must match. */
 export function tsqueryOf(plan: QueryPlan): string {
+  return termsQuery(plan.words);
+}
+
+/**
+ * What the index is asked for: the words that are not common, when there are any (the common
+ * ones are then checked on the rows found). Null when that is the whole query.
+ */
+export function lookupQueryOf(plan: QueryPlan): string | null {
+  const rare = plan.words.filter((term) => !term.common);
+  return rare.length === 0 || rare.length === plan.words.length ? null : termsQuery(rare);
+}
+
+function termsQuery(terms: readonly Term[]): string {
   const quoted = (w: string) => `'${w.replace(/'/g, "''")}'`;
-  return plan.words
+  return terms
     .map((term) =>
       term.prefix ? `${quoted(term.lexemes[0] ?? "")}:*` : `(${term.lexemes.map(quoted).join(" | ")})`,
     )
