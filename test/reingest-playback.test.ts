@@ -147,6 +147,7 @@ describe("a play in progress across a re-ingest", () => {
       .where(eq(schema.supersededEncoding.trackId, trackId));
     if (!superseded) throw new Error("the old encoding was not recorded as superseded");
     const collectAt = superseded.collectAfter.getTime();
+    expect(late.segmentsExpireAt).toBeGreaterThan(lastSecond / 1000);
     expect(collectAt).toBeGreaterThan(late.segmentsExpireAt * 1000);
     // …and not much later: storage is not held for ever (the media env's TTL, as the app's).
     expect(collectAt - t0).toBeLessThanOrEqual(encodingRetentionSeconds() * 1000 + 60_000);

@@ -114,7 +114,8 @@ function toInt16(value: number): number {
  * The mono mix, bar by bar. A bar's sound depends only on its place in the four-bar loop and on
  * whether the lead plays, an octave up or not, and the drums play (every part starts and ends
  * silent within its bar), so each kind of bar is played once and copied wherever it recurs: a
- * minute of music has about 30 bars of 14 kinds at most. Copies land on the nearest sample.
+ * minute of music has about 30 bars of 14 kinds at most. Copies land on the nearest sample;
+ * the noise in them (snare, hats, vinyl crackle) repeats with its bar, as a drum machine's does.
  */
 function renderMono(plan: SongPlan, frames: number, sampleRate: number): Float32Array {
   const mono = new Float32Array(frames);

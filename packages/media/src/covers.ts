@@ -5,20 +5,11 @@ import path from "node:path";
 import { applyFolderCover, folderCovers } from "@cadence/domain/catalog";
 
 import { isInside } from "./paths";
+import { FOLDER_IMAGES } from "./scan";
 import type { PublishContext } from "./publish";
 import { putOptionsFor } from "./storage";
 import type { ObjectStorage } from "./storage";
 import type { Picture } from "./tags";
-
-/** Cover art beside the files, as rippers name it (lower case; looked up as is, first found wins). */
-export const FOLDER_IMAGES = [
-  "cover.jpg",
-  "cover.jpeg",
-  "cover.png",
-  "folder.jpg",
-  "folder.png",
-  "front.jpg",
-];
 
 interface FolderImageFile {
   /** Symlinks resolved, checked to lie inside the music folder. */
@@ -28,9 +19,16 @@ interface FolderImageFile {
   mtimeMs: number;
 }
 
-/** The cover image in `dir`, by stat alone; links out of the music folder are not followed. */
-async function findFolderImage(dir: string, realFolder: string): Promise<FolderImageFile | null> {
-  for (const name of FOLDER_IMAGES) {
+/**
+ * The cover image in `dir` (the first of `names` that is one), by stat alone; links out of the
+ * music folder are not followed.
+ */
+async function findFolderImage(
+  dir: string,
+  realFolder: string,
+  names: readonly string[] = FOLDER_IMAGES,
+): Promise<FolderImageFile | null> {
+  for (const name of names) {
     const real = await realpath(path.join(dir, name)).catch(() => null);
     if (!real || !isInside(realFolder, real)) continue;
     const info = await stat(real).catch(() => null);
@@ -58,37 +56,59 @@ export async function uploadCover(storage: ObjectStorage, picture: Picture): Pro
   return key;
 }
 
+/** A folder the scan found cover images in, with the audio files beside them. */
+export interface ImageFolder {
+  dir: string;
+  /** FOLDER_IMAGES names present, in that order. */
+  names: readonly string[];
+  /** The audio files in the folder, as the catalog knows them (source paths). */
+  files: readonly string[];
+}
+
 /**
  * After a scan: a folder whose cover image is new or changed since the last scan (by size and
  * modification time) gives the new cover to its albums, with no re-encode of the audio. Costs a
- * stat per folder when nothing changed. Returns how many albums got a new cover.
+ * stat per image when nothing changed. A folder whose image cannot be read or published is
+ * reported in `failed` and the others go on. Returns how many albums got a new cover.
  */
 export async function syncFolderCovers(
-  dirs: Iterable<string>,
+  folders: readonly ImageFolder[],
   realFolder: string,
   { db, storage, cache, time }: PublishContext,
+  failed: { path: string; reason: string }[],
 ): Promise<number> {
-  const unique = [...new Set(dirs)];
-  const seen = await time("dbMs", () => folderCovers(db, unique));
+  if (folders.length === 0) return 0;
+  const seen = await time("dbMs", () =>
+    folderCovers(
+      db,
+      folders.map((folder) => folder.dir),
+    ),
+  );
   let changed = 0;
-  for (const dir of unique) {
-    const image = await findFolderImage(dir, realFolder);
+  for (const { dir, names, files } of folders) {
+    const image = await findFolderImage(dir, realFolder, names);
     // A removed image leaves the albums' covers as they are: art is not taken away by accident.
     if (!image) continue;
     const before = seen.get(dir);
     if (before?.imageSize === image.size && before.imageMtimeMs === image.mtimeMs) continue;
-    const data = await readFile(image.realPath).catch(() => null);
-    if (!data || data.length === 0) continue;
-    const coverKey = await time("uploadMs", () => uploadCover(storage, { data, mimeType: image.mimeType }));
-    const albums = await time("dbMs", () =>
-      applyFolderCover(
-        db,
-        { dir, imageSize: image.size, imageMtimeMs: image.mtimeMs, coverKey },
-        before?.coverKey ?? null,
-        cache,
-      ),
-    );
-    changed += albums.length;
+    try {
+      const data = await readFile(image.realPath);
+      if (data.length === 0) continue;
+      const coverKey = await time("uploadMs", () => uploadCover(storage, { data, mimeType: image.mimeType }));
+      const albums = await time("dbMs", () =>
+        applyFolderCover(
+          db,
+          { dir, imageSize: image.size, imageMtimeMs: image.mtimeMs, coverKey },
+          before?.coverKey ?? null,
+          files,
+          cache,
+        ),
+      );
+      changed += albums.length;
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      failed.push({ path: image.realPath, reason: `cover image not published: ${reason}` });
+    }
   }
   return changed;
 }

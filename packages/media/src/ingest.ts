@@ -14,11 +14,12 @@ import type { CatalogCache, SourceTrack } from "@cadence/domain/catalog";
 
 import { mapWithConcurrency } from "./pool";
 import { syncFolderCovers } from "./covers";
+import type { ImageFolder } from "./covers";
 import { isInside } from "./paths";
 import { withScanLease } from "./scan-lease";
 import { failureReason, publish, RefusedFileError } from "./publish";
 import type { IngestDurations, PublishContext } from "./publish";
-import { hashFile, scanFolder } from "./scan";
+import { hashFile, scanMusic } from "./scan";
 import type { ScannedFile } from "./scan";
 import type { ObjectStorage } from "./storage";
 
@@ -84,7 +85,9 @@ export interface IngestSummary {
  */
 export async function ingestFolder(options: IngestOptions): Promise<IngestSummary> {
   const folder = path.resolve(options.folder);
-  return withScanLease(options.db, folder, () => ingestWithLease(options, folder), {
+  // Keyed by the real path: the same folder reached through a symlink is the same folder.
+  const leaseKey = await realpath(folder).catch(() => folder);
+  return withScanLease(options.db, leaseKey, () => ingestWithLease(options, folder), {
     onWait: () => options.onProgress?.({ type: "waiting" }),
   });
 }
@@ -110,7 +113,7 @@ async function ingestWithLease(options: IngestOptions, folder: string): Promise<
   };
 
   const realFolder = await realpath(folder);
-  const files = await time("scanMs", () => scanFolder(folder));
+  const { files, images } = await time("scanMs", () => scanMusic(folder));
   options.onProgress?.({ type: "scanned", files: files.length });
   const known = await time("dbMs", () => tracksBySource(db));
   const present = new Set(files.map((file) => file.path));
@@ -164,11 +167,7 @@ async function ingestWithLease(options: IngestOptions, folder: string): Promise<
     });
   });
 
-  summary.covers = await syncFolderCovers(
-    files.map((file) => path.dirname(file.path)),
-    realFolder,
-    context,
-  );
+  summary.covers = await syncFolderCovers(imageFolders(files, images), realFolder, context, summary.failed);
 
   // Only this folder's tracks can be judged missing; other folders share the table.
   const gone = moves.unclaimed().filter((track) => track.retiredAt === null);
@@ -226,6 +225,19 @@ async function ingestFile(
   const seconds = await publish({ path: file.path, realPath, realFolder, ...stat }, hash, existing, context);
   summary.audioSeconds += seconds;
   return existing ? "updated" : "added";
+}
+
+/** Folders holding both cover images and audio: an image elsewhere belongs to no album. */
+function imageFolders(files: readonly ScannedFile[], images: ReadonlyMap<string, string[]>): ImageFolder[] {
+  const byDir = new Map<string, string[]>();
+  for (const file of files) {
+    const dir = path.dirname(file.path);
+    if (!images.has(dir)) continue;
+    const paths = byDir.get(dir) ?? [];
+    paths.push(file.path);
+    byDir.set(dir, paths);
+  }
+  return [...byDir].map(([dir, paths]) => ({ dir, names: images.get(dir) ?? [], files: paths }));
 }
 
 /** Tracks of this folder whose files are no longer where they were, by content hash. */

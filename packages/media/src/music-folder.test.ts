@@ -162,7 +162,11 @@ describe("MusicFolder", () => {
     });
     expect(second).toMatch(/^covers\/[0-9a-f]{32}\.jpg$/);
     expect((await albumCover(three))?.masterPath).toBe(before?.masterPath);
-    await folder.idle();
+    // The scan that saw Other/Record's new cover.jpg recorded it, and left the embedded art.
+    await eventually(async () => {
+      const rows = await db.select().from(schema.folderCover);
+      return rows.some((row) => row.dir === path.join(music, "Other/Record"));
+    });
     expect((await albumCover("Other/Record/01 Own.mp3"))?.coverPath).toBe(embedded);
     const [scan] = await latestMusicScans(db);
     expect(scan).toMatchObject({ added: 0, updated: 0 });

@@ -15,8 +15,7 @@ import type {
 import { collectSupersededEncodings } from "./encoding-gc";
 import { ingestFolder } from "./ingest";
 import type { IngestSummary } from "./ingest";
-import { FOLDER_IMAGES } from "./covers";
-import { AUDIO_EXTENSIONS } from "./scan";
+import { AUDIO_EXTENSIONS, FOLDER_IMAGES } from "./scan";
 import type { ObjectStorage } from "./storage";
 
 export interface MusicFolderOptions {

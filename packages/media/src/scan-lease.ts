@@ -32,8 +32,14 @@ export async function withScanLease<T>(
     waiting = true;
     await sleep(options.pollMs ?? 1000);
   }
+  // Renewals run one after another, and the last is awaited before the release, so none can
+  // land after it and re-create the row. A renewal that fails for a whole lease period lets
+  // another process in beside this scan: the same as before leases, never a lost file.
+  let renewal: Promise<unknown> = Promise.resolve();
   const renew = setInterval(
-    () => void takeScanLease(db, folder, holder, seconds).catch(() => undefined),
+    () => {
+      renewal = renewal.then(() => takeScanLease(db, folder, holder, seconds)).catch(() => undefined);
+    },
     (seconds * 1000) / 3,
   );
   renew.unref();
@@ -41,6 +47,7 @@ export async function withScanLease<T>(
     return await work();
   } finally {
     clearInterval(renew);
+    await renewal;
     await releaseScanLease(db, folder, holder).catch(() => undefined);
   }
 }

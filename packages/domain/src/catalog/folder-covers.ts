@@ -33,22 +33,23 @@ export async function folderCovers(db: Db, dirs: readonly string[]): Promise<Map
 }
 
 /**
- * Records the image now in a folder and gives its cover to the albums of the tracks directly in
- * that folder whose cover came from the folder before (`previousKey`) or who have none. Albums
- * whose tracks carry embedded art keep it: embedded art wins at ingest too. Returns the albums
- * whose cover changed.
+ * Records the image now in a folder and gives its cover to the albums of the tracks whose files
+ * are beside it (`sourcePaths`, as the scan found them) whose cover came from the folder before
+ * (`previousKey`) or who have none. Albums whose tracks carry embedded art keep it: embedded art
+ * wins at ingest too. Returns the albums whose cover changed.
  */
 export async function applyFolderCover(
   db: Db,
   cover: FolderCover,
   previousKey: string | null,
+  sourcePaths: readonly string[],
   cache?: CatalogCache,
 ): Promise<string[]> {
   const changed = await db.transaction(async (tx) => {
     const albums = tx
       .selectDistinct({ id: schema.track.albumId })
       .from(schema.track)
-      .where(and(isNull(schema.track.retiredAt), directlyIn(cover.dir)));
+      .where(and(isNull(schema.track.retiredAt), inArray(schema.track.sourcePath, [...sourcePaths])));
     const updated = await tx
       .update(schema.album)
       .set({ coverPath: cover.coverKey })
@@ -77,16 +78,19 @@ export async function applyFolderCover(
       });
     return updated;
   });
+  const albumIds = changed.map((album) => album.id);
+  // Artist pages show the album's cover too: the album artist's and every credited artist's.
+  const credited =
+    albumIds.length === 0
+      ? []
+      : await db
+          .selectDistinct({ id: schema.trackArtist.artistId })
+          .from(schema.trackArtist)
+          .innerJoin(schema.track, eq(schema.track.id, schema.trackArtist.trackId))
+          .where(inArray(schema.track.albumId, albumIds));
   await forgetCatalog(cache, {
-    albumIds: changed.map((album) => album.id),
-    artistIds: changed.map((album) => album.artistId),
+    albumIds,
+    artistIds: [...changed.map((album) => album.artistId), ...credited.map((artist) => artist.id)],
   });
-  return changed.map((album) => album.id);
-}
-
-/** Files directly in `dir`, not in its subfolders (a disc folder has its own cover). */
-function directlyIn(dir: string) {
-  const prefix = `${dir.replace(/\/+$/, "")}/`;
-  return sql`starts_with(${schema.track.sourcePath}, ${prefix})
-    and strpos(substr(${schema.track.sourcePath}, char_length(${prefix}) + 1), '/') = 0`;
+  return albumIds;
 }
