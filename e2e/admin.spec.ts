@@ -21,7 +21,7 @@ test("the admin reaches the console from the top bar; it shows the music folder'
 
 test("a listener has no way in: no link, and /admin does not exist", async ({ page }) => {
   await signInThroughUi(page, E2E_DEMO.email, E2E_DEMO.password);
-  await expect(page.getByRole("link", { name: "Your account" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Your account" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Admin" })).toHaveCount(0);
   const response = await page.goto("/admin");
   expect(response?.status()).toBe(404);

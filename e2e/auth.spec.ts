@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 
 import {
+  accountMenu,
   sessionCookieOf,
   signInOverHttp,
   signInThroughUi,
@@ -18,7 +19,7 @@ test("a listener signs up, signs out and signs back in", async ({ page }) => {
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(/Good (morning|afternoon|evening)/);
   await expect(page.getByText(`Signed in as ${email}`)).toBeVisible();
 
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await accountMenu(page, "Sign out");
   await expect(page).toHaveURL(/\/signin/);
 
   await signInThroughUi(page, email);
@@ -117,7 +118,7 @@ test("an old session cookie is rejected after sign-out", async ({ page, request 
   const cookie = await sessionCookieOf(page);
   expect((await trpcQuery(request, "user.me", cookie)).status()).toBe(200);
 
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await accountMenu(page, "Sign out");
   await expect(page).toHaveURL(/\/signin/);
   expect((await trpcQuery(request, "user.me", cookie)).status()).toBe(401);
 });

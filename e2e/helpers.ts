@@ -19,6 +19,12 @@ export async function signUpThroughUi(
   await page.getByRole("button", { name: "Sign up" }).click();
 }
 
+/** Picks an item of the avatar's menu in the top bar ("Account", "Your profile", "Sign out"). */
+export async function accountMenu(page: Page, item: string) {
+  await page.locator("header.topbar").getByRole("button", { name: "Your account" }).click();
+  await page.getByRole("menu", { name: "Your account" }).getByRole("menuitem", { name: item }).click();
+}
+
 export async function signInThroughUi(page: Page, email: string, password = strongPassword) {
   await page.goto("/signin");
   await page.getByLabel("Email").fill(email);

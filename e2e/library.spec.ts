@@ -7,7 +7,7 @@ import type { Page } from "@playwright/test";
 import { expect, test } from "@playwright/test";
 
 import { createAccountInDb, usernameInDb } from "./auth-fixtures";
-import { signInThroughUi, uniqueEmail } from "./helpers";
+import { accountMenu, signInThroughUi, uniqueEmail } from "./helpers";
 import { expectPlaying, playerState } from "./listener-fixtures";
 
 const trackTable = (page: Page) => page.getByRole("table", { name: /^Tracks of / });
@@ -154,8 +154,8 @@ test("visit another listener's profile, follow them and copy its link", async ({
   );
   await page.screenshot({ path: "test-results/library-profile.png" });
 
-  // My own profile, from the top bar: no Follow button, and the one I follow is counted.
-  await page.getByRole("link", { name: "Your profile" }).click();
+  // My own profile, from the avatar's menu: no Follow button, and the one I follow is counted.
+  await accountMenu(page, "Your profile");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Dana");
   await expect(page.locator(".collection-meta")).toContainText("1 following");
   await expect(page.getByRole("button", { name: "Follow", exact: true })).toHaveCount(0);

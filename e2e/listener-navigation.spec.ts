@@ -55,7 +55,8 @@ test("music keeps playing, on the same audio element, through every link of the 
   await follow("sidebar Search", sidebar.getByRole("link", { name: "Search", exact: true }), /\/search$/);
   await follow("sidebar Account", sidebar.getByRole("link", { name: "Account", exact: true }), /\/account$/);
   await follow("sidebar brand", sidebar.getByRole("link", { name: "Cadence home" }), /\/$/);
-  await follow("top bar avatar", topbar.getByRole("link", { name: "Your account" }), /\/account$/);
+  await topbar.getByRole("button", { name: "Your account" }).click();
+  await follow("the avatar's menu", page.getByRole("menuitem", { name: "Account" }), /\/account$/);
   await follow("now-playing title", bar.getByRole("link", { name: playing.title ?? "" }), /\/album\//);
   await follow("now-playing artist", bar.getByRole("link").nth(1), /\/artist\//);
   const albumInRow = trackTable(page).getByRole("row").nth(1).getByRole("link").last();

@@ -5,7 +5,7 @@ import { expect, test } from "@playwright/test";
 import postgres from "postgres";
 
 import { E2E_STREAM_SECRET, e2eDatabaseUrl } from "../scripts/e2e-constants";
-import { demoListener, signInThroughUi, trpcGet } from "./helpers";
+import { accountMenu, demoListener, signInThroughUi, trpcGet } from "./helpers";
 
 const db = postgres(e2eDatabaseUrl(), { max: 1, onnotice: () => undefined });
 test.afterAll(() => db.end());
@@ -186,7 +186,7 @@ test.describe("streaming origin", () => {
   test("signing out everywhere ends the listener's stream grants", async ({ page, request }) => {
     const { url } = await streamUrl(page);
     expect((await request.get(url.pathname + url.search)).status()).toBe(200);
-    await page.getByRole("button", { name: "Sign out" }).click();
+    await accountMenu(page, "Sign out");
     await expect(page).toHaveURL(/\/signin/);
     expect((await request.get(url.pathname + url.search)).status()).toBe(403);
   });

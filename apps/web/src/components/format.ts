@@ -7,10 +7,17 @@ export function formatTime(seconds: number): string {
   return h > 0 ? `${h}:${String(m).padStart(2, "0")}:${rest}` : `${m}:${rest}`;
 }
 
-/** "42 min" / "1 hr 5 min" for album lengths. */
+/** Album and playlist lengths: "53 sec", "3 min 33 sec", "1 hr 5 min" (seconds stop mattering). */
 export function formatLength(ms: number): string {
-  const minutes = Math.round(ms / 60000);
-  return minutes >= 60 ? `${Math.floor(minutes / 60)} hr ${minutes % 60} min` : `${minutes} min`;
+  const seconds = Math.max(0, Math.round(ms / 1000));
+  if (seconds >= 3600) {
+    const minutes = Math.round(seconds / 60);
+    return `${Math.floor(minutes / 60)} hr ${minutes % 60} min`;
+  }
+  const minutes = Math.floor(seconds / 60);
+  const rest = seconds % 60;
+  if (minutes === 0) return `${rest} sec`;
+  return rest === 0 ? `${minutes} min` : `${minutes} min ${rest} sec`;
 }
 
 const longDate = new Intl.DateTimeFormat("en", { dateStyle: "long", timeZone: "UTC" });

@@ -2,13 +2,16 @@
 
 import { useEffect, useId, useLayoutEffect, useRef, useState } from "react";
 import type { KeyboardEvent, ReactNode } from "react";
+import Link from "next/link";
 import { createPortal } from "react-dom";
 
 import styles from "./menu.module.css";
 
 export interface MenuItem {
   label: string;
-  onSelect: () => void;
+  /** What the item does; an item with `href` is a link instead (it can open in a new tab). */
+  onSelect?: () => void;
+  href?: string;
   disabled?: boolean;
   danger?: boolean;
   /** Starts a new group: a separator is drawn above it. */
@@ -130,7 +133,7 @@ export function Menu({
     if (item.disabled) return;
     // Focus is back on the button before the action runs, so a dialog it opens returns there.
     close();
-    item.onSelect();
+    item.onSelect?.();
   };
 
   return (
@@ -162,16 +165,29 @@ export function Menu({
           >
             {items.map((item) => (
               <li key={item.label} role="none" className={item.group ? styles.group : undefined}>
-                <button
-                  type="button"
-                  role="menuitem"
-                  tabIndex={-1}
-                  className={`${styles.item} ${item.danger ? styles.danger : ""}`}
-                  aria-disabled={item.disabled || undefined}
-                  onClick={() => run(item)}
-                >
-                  {item.label}
-                </button>
+                {item.href ? (
+                  <Link
+                    href={item.href}
+                    role="menuitem"
+                    tabIndex={-1}
+                    className={styles.item}
+                    // The page changes under it; focus goes with the navigation, not back here.
+                    onClick={() => close(false)}
+                  >
+                    {item.label}
+                  </Link>
+                ) : (
+                  <button
+                    type="button"
+                    role="menuitem"
+                    tabIndex={-1}
+                    className={`${styles.item} ${item.danger ? styles.danger : ""}`}
+                    aria-disabled={item.disabled || undefined}
+                    onClick={() => run(item)}
+                  >
+                    {item.label}
+                  </button>
+                )}
               </li>
             ))}
           </ul>,

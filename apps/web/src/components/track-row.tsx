@@ -49,6 +49,11 @@ export function TrackRow({
   const inner = rowProps.tabIndex;
   const reason = track.playable ? null : (track.unavailableReason ?? "This track is not available");
   const onKeyDown = (event: KeyboardEvent<HTMLTableRowElement>) => {
+    // The context-menu key and Shift+F10 open the row's menu from anywhere in the row.
+    if (event.key === "ContextMenu" || (event.key === "F10" && event.shiftKey)) {
+      if (openRowMenu(event.currentTarget)) event.preventDefault();
+      return;
+    }
     // Only the row itself: Enter on a link or button inside it does that control's job.
     if (event.key !== "Enter" || event.target !== event.currentTarget) return;
     event.preventDefault();
@@ -63,6 +68,10 @@ export function TrackRow({
       onKeyDown={onKeyDown}
       onMouseEnter={() => track.playable && onPreload()}
       onDoubleClick={() => track.playable && onPlay()}
+      // A right click opens the row's own menu instead of the browser's, as in any music app.
+      onContextMenu={(event) => {
+        if (openRowMenu(event.currentTarget)) event.preventDefault();
+      }}
     >
       <td className="col-index">
         <span className="index">{number}</span>
@@ -125,4 +134,12 @@ export function TrackRow({
       </td>
     </tr>
   );
+}
+
+/** Opens the "More options" menu of the row (true when there is one to open). */
+function openRowMenu(row: HTMLTableRowElement): boolean {
+  const button = row.querySelector<HTMLButtonElement>(".col-menu button[aria-haspopup=menu]");
+  if (!button) return false;
+  if (button.getAttribute("aria-expanded") !== "true") button.click();
+  return true;
 }

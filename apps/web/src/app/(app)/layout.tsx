@@ -2,12 +2,12 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 
+import { AccountMenu } from "~/components/account-menu";
 import { PasswordChangeNotice } from "~/components/password-change-notice";
 import { NowPlayingBar } from "~/components/player/now-playing-bar";
 import { PlayerProvider } from "~/components/player/player-provider";
 import { SearchBox } from "~/components/search/search-box";
 import { Sidebar } from "~/components/sidebar/sidebar";
-import { SignOutButton } from "~/components/sign-out-button";
 import { Toaster } from "~/components/toast";
 import { getSession } from "~/server/auth";
 
@@ -32,15 +32,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
                 Admin
               </Link>
             )}
-            {/* Leads to /user/<username>: the profile others see. */}
-            <Link href="/profile" className="button secondary">
-              Your profile
-            </Link>
-            <SignOutButton />
-            {/* A client-side link: a full page load would stop the music. */}
-            <Link href="/account" className="avatar" title={session.user.email} aria-label="Your account">
-              {initial}
-            </Link>
+            <AccountMenu initial={initial} email={session.user.email} />
           </header>
           <main id="content" tabIndex={-1}>
             <PasswordChangeNotice userId={session.user.id} />

@@ -29,12 +29,12 @@ export function CreatePlaylistButton({ className }: { className?: string }) {
       type="button"
       className={className ?? styles.createButton}
       disabled={create.isPending}
-      // Named even where the words are hidden (a phone shows the icon alone).
+      // Named in full: the sidebar shows "Create", a phone the icon alone.
       aria-label="Create playlist"
       onClick={() => create.mutate({})}
     >
       <PlusIcon size={20} />
-      <span className={styles.createLabel}>{create.isPending ? "Creating…" : "Create playlist"}</span>
+      <span className={styles.createLabel}>{create.isPending ? "Creating…" : "Create"}</span>
     </button>
   );
 }
