@@ -68,6 +68,14 @@ test("like a track from an album and play it from Liked Songs; one heart everywh
   await expect(liked.getByRole("row")).toHaveCount(3);
   // Newest like first.
   await expect(liked.locator(".track-title")).toHaveText([other, title]);
+  // Pinned at the top of the sidebar's list too, marked while it is open.
+  const pinned = sidebar(page).getByRole("link", { name: /^Liked Songs/ });
+  await expect(pinned).toHaveAttribute("aria-current", "page");
+  await sidebar(page).getByRole("link", { name: "Home", exact: true }).click();
+  await expect(pinned).not.toHaveAttribute("aria-current", "page");
+  await pinned.click();
+  await expect(page).toHaveURL(/\/collection\/tracks$/);
+  await expect(liked.getByRole("row")).toHaveCount(3);
   await page.screenshot({ path: "test-results/library-liked-songs.png" });
 
   // Played from a row by keyboard: the queue is Liked Songs, from that row on.

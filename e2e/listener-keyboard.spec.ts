@@ -89,7 +89,7 @@ test("every control on the shell and an album page has a visible focus ring and 
     expect(stop.onTop, `${stop.tag} "${stop.name}" is covered while focused`).toBe(true);
   }
   // Skip link, shell, header, play button, then the list as one stop and the player.
-  expect(seen.slice(0, 9)).toEqual([
+  expect(seen.slice(0, 10)).toEqual([
     "A Skip to content",
     "A Cadence home",
     "A Home",
@@ -97,6 +97,7 @@ test("every control on the shell and an album page has a visible focus ring and 
     "A Your Library",
     "A Account",
     "BUTTON Create playlist",
+    "A Liked SongsPlaylist",
     "INPUT Search",
     "BUTTON Your account",
   ]);

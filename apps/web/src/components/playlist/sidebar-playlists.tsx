@@ -7,11 +7,13 @@ import { usePathname } from "next/navigation";
 import { useRef } from "react";
 
 import { useTRPC } from "~/trpc/react";
+import { HeartFilledIcon } from "../icons";
 import { PlaylistCover } from "./playlist-cover";
 import type { SidebarPlaylist } from "./playlist-queries";
 import styles from "./sidebar.module.css";
 
 const ROW_HEIGHT = 56;
+const LIKED_HREF = "/collection/tracks";
 
 /**
  * The listener's playlists (owned and shared with them), most recently changed first, the open
@@ -33,46 +35,77 @@ export function SidebarPlaylists() {
     overscan: 8,
   });
 
+  // Liked Songs is pinned above the playlists, as it is at the top of the library page.
+  const liked = (
+    <Link
+      href={LIKED_HREF}
+      className={`${styles.sidebarLink} ${styles.sidebarPinned}`}
+      aria-current={pathname === LIKED_HREF ? "page" : undefined}
+    >
+      <span className={styles.likedCover} aria-hidden="true">
+        <HeartFilledIcon size={18} />
+      </span>
+      <span className={styles.sidebarText}>
+        <span className={styles.sidebarName}>Liked Songs</span>
+        <span className={styles.sidebarSub}>Playlist</span>
+      </span>
+    </Link>
+  );
   // Nothing while loading: a flash of "loading" on every page load would be noise.
-  if (isPending) return null;
-  if (isError) return <p className={styles.sidebarNote}>Your playlists could not be loaded.</p>;
+  if (isPending) return liked;
+  if (isError) {
+    return (
+      <>
+        {liked}
+        <p className={styles.sidebarNote}>Your playlists could not be loaded.</p>
+      </>
+    );
+  }
   if (playlists.length === 0) {
-    return <p className={styles.sidebarNote}>Playlists you make or join show here.</p>;
+    return (
+      <>
+        {liked}
+        <p className={styles.sidebarNote}>Playlists you make or join show here.</p>
+      </>
+    );
   }
   return (
-    <div ref={scroller} className={styles.sidebarScroller}>
-      <ul
-        aria-label="Your playlists"
-        className={styles.sidebarList}
-        style={{ height: virtualizer.getTotalSize() }}
-      >
-        {virtualizer.getVirtualItems().map((row) => {
-          const playlist = playlists[row.index] as SidebarPlaylist;
-          const href = `/playlist/${playlist.id}`;
-          return (
-            <li
-              key={playlist.id}
-              className={styles.sidebarItem}
-              style={{ transform: `translateY(${row.start}px)`, height: ROW_HEIGHT }}
-            >
-              <Link
-                href={href}
-                className={styles.sidebarLink}
-                aria-current={pathname === href ? "page" : undefined}
+    <>
+      {liked}
+      <div ref={scroller} className={styles.sidebarScroller}>
+        <ul
+          aria-label="Your playlists"
+          className={styles.sidebarList}
+          style={{ height: virtualizer.getTotalSize() }}
+        >
+          {virtualizer.getVirtualItems().map((row) => {
+            const playlist = playlists[row.index] as SidebarPlaylist;
+            const href = `/playlist/${playlist.id}`;
+            return (
+              <li
+                key={playlist.id}
+                className={styles.sidebarItem}
+                style={{ transform: `translateY(${row.start}px)`, height: ROW_HEIGHT }}
               >
-                <PlaylistCover coverUrls={playlist.coverUrls} size="small" />
-                <span className={styles.sidebarText}>
-                  <span className={styles.sidebarName}>{playlist.name}</span>
-                  <span className={styles.sidebarSub}>
-                    {playlist.isOwner ? "Playlist" : "Shared with you"}
-                    {playlist.isCollaborative ? " · Collaborative" : ""}
+                <Link
+                  href={href}
+                  className={styles.sidebarLink}
+                  aria-current={pathname === href ? "page" : undefined}
+                >
+                  <PlaylistCover coverUrls={playlist.coverUrls} size="small" />
+                  <span className={styles.sidebarText}>
+                    <span className={styles.sidebarName}>{playlist.name}</span>
+                    <span className={styles.sidebarSub}>
+                      {playlist.isOwner ? "Playlist" : "Shared with you"}
+                      {playlist.isCollaborative ? " · Collaborative" : ""}
+                    </span>
                   </span>
-                </span>
-              </Link>
-            </li>
-          );
-        })}
-      </ul>
-    </div>
+                </Link>
+              </li>
+            );
+          })}
+        </ul>
+      </div>
+    </>
   );
 }
