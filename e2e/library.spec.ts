@@ -90,6 +90,20 @@ test("like a track from an album and play it from Liked Songs; one heart everywh
   await otherRow.getByRole("button", { name: "Remove from Liked Songs" }).click();
   await expect(barHeart).toHaveAttribute("aria-pressed", "false");
   await expect(liked.locator(".track-title")).toHaveText([title]);
+
+  // A song's own page has the same heart (and the row's other actions): unliking it there
+  // empties Liked Songs.
+  await liked.getByRole("row").nth(1).locator(".track-title").getByRole("link").click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
+  const actions = page.locator(".collection-actions");
+  await expect(actions.getByRole("button", { name: `More options for ${title}` })).toBeVisible();
+  await expect(actions.getByRole("button", { name: "Add to playlist" })).toBeEnabled();
+  const pageHeart = actions.getByRole("button", { name: /Liked Songs$/ });
+  await expect(pageHeart).toHaveAttribute("aria-pressed", "true");
+  await pageHeart.click();
+  await expect(pageHeart).toHaveAttribute("aria-pressed", "false");
+  await page.goBack();
+  await expect(page.getByText("Songs you like will appear here")).toBeVisible();
 });
 
 test("follow an artist and save an album, and find them in the library", async ({ page }) => {

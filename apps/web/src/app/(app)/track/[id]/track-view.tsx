@@ -7,10 +7,17 @@ import { ArtistLinks } from "~/components/artist-links";
 import { CollectionCover } from "~/components/collection-cover";
 import { CopyLinkButton } from "~/components/copy-link-button";
 import { formatReleaseDate, formatTime } from "~/components/format";
+import { LikeButton } from "~/components/library/like-button";
+import likeStyles from "~/components/library/library.module.css";
+import { AddTracksButton } from "~/components/playlist/add-tracks-button";
 import { PlayAllButton, TrackList } from "~/components/track-list";
+import { TrackMenu } from "~/components/track-menu";
 import { useTRPC } from "~/trpc/react";
 
-/** A song: who made it, where it is from, a play button, and the rest of its album. */
+/**
+ * A song: who made it, where it is from, what a row offers (play, the heart, add to a playlist,
+ * its menu), and the rest of its album.
+ */
 export function TrackView({ id }: { id: string }) {
   const trpc = useTRPC();
   const { data } = useSuspenseQuery(trpc.catalog.track.queryOptions({ id }));
@@ -34,7 +41,10 @@ export function TrackView({ id }: { id: string }) {
       </header>
       <div className="collection-actions">
         <PlayAllButton tracks={[track]} label={track.title} />
+        <LikeButton track={track} size={32} className={likeStyles.big} />
         <CopyLinkButton path={`/track/${track.id}`} what={track.title} />
+        <AddTracksButton trackIds={[track.id]} what={track.title} />
+        <TrackMenu track={track} />
       </div>
       {moreFromAlbum.length > 0 && (
         <section aria-labelledby="more-from-album">
