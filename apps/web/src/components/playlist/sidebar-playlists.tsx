@@ -22,7 +22,7 @@ const LIKED_HREF = "/collection/tracks";
  */
 export function SidebarPlaylists() {
   const trpc = useTRPC();
-  const { data, isPending, isError } = useQuery(trpc.playlist.mine.queryOptions());
+  const { data, isPending, isError, error } = useQuery(trpc.playlist.mine.queryOptions());
   const pathname = usePathname();
   const scroller = useRef<HTMLDivElement>(null);
   const playlists = data ?? [];
@@ -52,7 +52,8 @@ export function SidebarPlaylists() {
     </Link>
   );
   // Nothing while loading: a flash of "loading" on every page load would be noise.
-  if (isPending) return liked;
+  // FORBIDDEN: the account must change its generated password first (the banner says so).
+  if (isPending || error?.data?.code === "FORBIDDEN") return liked;
   if (isError) {
     return (
       <>
