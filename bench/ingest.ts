@@ -15,7 +15,15 @@ import path from "node:path";
 
 import { createTestDb } from "@cadence/db/testing";
 import { generateDemoCatalog } from "@cadence/demo";
-import { ingestFolder, LADDER_KBPS, LocalStorage, locateFfmpeg, readTags, runFfmpeg } from "@cadence/media";
+import {
+  aacRungArgs,
+  ingestFolder,
+  LADDER_KBPS,
+  LocalStorage,
+  locateFfmpeg,
+  readTags,
+  runFfmpeg,
+} from "@cadence/media";
 import type { IngestDurations } from "@cadence/media";
 import { tempDir } from "@cadence/media/testing";
 
@@ -257,13 +265,8 @@ function threeEncodesArgs(file: string, outPrefix: string): string[] {
     ...LADDER_KBPS.flatMap((kbps, i) => [
       "-map",
       labels[i] ?? "",
-      "-c:a",
-      "aac",
-      // The ladder's encoder settings (hls.ts), so the encodes are the same.
-      "-aac_coder",
-      "fast",
-      "-b:a",
-      `${kbps}k`,
+      // The ladder's encoder settings, so the encodes are the same.
+      ...aacRungArgs(kbps),
       "-f",
       "mp4",
       `${outPrefix}-${kbps}.m4a`,

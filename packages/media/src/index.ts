@@ -16,6 +16,7 @@ export type { Loudness } from "./loudness";
 
 export {
   AAC_LC_CODECS,
+  aacRungArgs,
   KEY_URI_PLACEHOLDER,
   LADDER_KBPS,
   MASTER_PLAYLIST,
