@@ -29,7 +29,20 @@ export interface HlsOptions extends RunOptions {
   sourceSampleRate?: number | null;
   /** Also measure EBU R128 loudness in the same decode pass. */
   measureLoudness?: boolean;
+  /**
+   * Takes the finished objects (each rendition's, then the master playlist) instead of writing
+   * them under `outDir`: ingest hands them straight to storage, with no staging copy to read back.
+   */
+  publish?: LadderPublisher;
 }
+
+/** A finished file of the ladder: its path relative to the ladder root, and its bytes. */
+export interface LadderObject {
+  path: string;
+  body: Buffer;
+}
+
+export type LadderPublisher = (objects: LadderObject[]) => Promise<void>;
 
 export interface HlsSegment {
   /** File name, relative to the rendition's playlist. */
@@ -62,7 +75,7 @@ export interface HlsRendition {
 }
 
 export interface HlsLadder {
-  /** Where the files were written. */
+  /** Where the files were written (only ffmpeg's intermediates, with `publish`). */
   dir: string;
   master: string;
   key: Buffer;
@@ -70,7 +83,7 @@ export interface HlsLadder {
   durationSeconds: number;
   sampleRate: number;
   loudness: Loudness | null;
-  /** Every file written, relative to `dir` with forward slashes. */
+  /** Every file written or published, relative to `dir` with forward slashes. */
   files: string[];
 }
 
@@ -97,6 +110,7 @@ export async function transcodeToHls(
   const key = options.key ?? randomBytes(16);
   if (key.length !== 16) throw new RangeError("AES-128 key must be 16 bytes");
   const sampleRate = outputSampleRate(options.sourceSampleRate);
+  const publish = options.publish ?? writeUnder(outDir);
 
   await mkdir(outDir, { recursive: true });
   const intermediates = bitrates.map((kbps) => path.join(outDir, `.${kbps}k.fmp4`));
@@ -107,23 +121,22 @@ export async function transcodeToHls(
     );
     const renditions: HlsRendition[] = [];
     const files: string[] = [MASTER_PLAYLIST];
+    // One rendition at a time, so only one is in memory.
     for (const [index, kbps] of bitrates.entries()) {
       const intermediate = intermediates[index] ?? "";
-      const rendition = await writeRendition(await readFile(intermediate), outDir, {
+      const { rendition, objects } = packageRendition(await readFile(intermediate), {
         kbps,
         key,
         sampleRate,
         firstSeconds,
         segmentSeconds,
       });
+      await publish(objects);
       renditions.push(rendition);
-      files.push(
-        rendition.playlist,
-        `${rendition.dir}/${rendition.init.uri}`,
-        ...rendition.segments.map((segment) => `${rendition.dir}/${segment.uri}`),
-      );
+      files.push(...objects.map((object) => object.path));
     }
-    await writeFile(path.join(outDir, MASTER_PLAYLIST), masterPlaylist(renditions));
+    // Last: a master playlist never names a rendition that is not there yet.
+    await publish([{ path: MASTER_PLAYLIST, body: Buffer.from(masterPlaylist(renditions)) }]);
     return {
       dir: outDir,
       master: MASTER_PLAYLIST,
@@ -200,12 +213,26 @@ interface RenditionSpec {
   segmentSeconds: number;
 }
 
-async function writeRendition(fmp4: Buffer, outDir: string, spec: RenditionSpec): Promise<HlsRendition> {
+/** Writes published objects as files under `outDir` (tests, tools: the default). */
+function writeUnder(outDir: string): LadderPublisher {
+  return async (objects) => {
+    for (const object of objects) {
+      const file = path.join(outDir, object.path);
+      await mkdir(path.dirname(file), { recursive: true });
+      await writeFile(file, object.body);
+    }
+  };
+}
+
+/** One rendition's media playlist, init section and encrypted segments, in memory. */
+function packageRendition(
+  fmp4: Buffer,
+  spec: RenditionSpec,
+): { rendition: HlsRendition; objects: LadderObject[] } {
   const dir = renditionDir(spec.kbps);
-  await mkdir(path.join(outDir, dir), { recursive: true });
   const { init, timescale, fragments } = splitFragmentedMp4(fmp4);
   const initUri = "init.mp4";
-  await writeFile(path.join(outDir, dir, initUri), init);
+  const objects: LadderObject[] = [{ path: `${dir}/${initUri}`, body: init }];
 
   const segments: HlsSegment[] = [];
   for (const [index, group] of groupFragments(
@@ -221,7 +248,7 @@ async function writeRendition(fmp4: Buffer, outDir: string, spec: RenditionSpec)
       cipher.final(),
     ]);
     const uri = `seg-${String(index).padStart(5, "0")}.m4s`;
-    await writeFile(path.join(outDir, dir, uri), encrypted);
+    objects.push({ path: `${dir}/${uri}`, body: encrypted });
     const ticks = group.reduce((sum, fragment) => sum + fragment.durationTicks, 0);
     segments.push({
       uri,
@@ -249,8 +276,9 @@ async function writeRendition(fmp4: Buffer, outDir: string, spec: RenditionSpec)
     ),
     averageBandwidth: Math.ceil(durationSeconds > 0 ? (segmentBytes * 8) / durationSeconds : 0),
   };
-  await writeFile(path.join(outDir, rendition.playlist), mediaPlaylist(rendition));
-  return rendition;
+  // The playlist first: the order files were listed in before, playlist then its parts.
+  objects.unshift({ path: rendition.playlist, body: Buffer.from(mediaPlaylist(rendition)) });
+  return { rendition, objects };
 }
 
 /**

@@ -103,12 +103,15 @@ async function ingestWithLease(options: IngestOptions, folder: string): Promise<
     uploadMs: 0,
     dbMs: 0,
   };
+  const record = (phase: keyof IngestDurations, ms: number) => {
+    durations[phase] += ms;
+  };
   const time = async <T>(phase: keyof IngestDurations, work: () => Promise<T>): Promise<T> => {
     const start = performance.now();
     try {
       return await work();
     } finally {
-      durations[phase] += performance.now() - start;
+      record(phase, performance.now() - start);
     }
   };
 
@@ -138,7 +141,7 @@ async function ingestWithLease(options: IngestOptions, folder: string): Promise<
   };
   const workDir = options.workDir ?? tmpdir();
   await mkdir(workDir, { recursive: true });
-  const context: PublishContext = { db, storage, workDir, time, cache };
+  const context: PublishContext = { db, storage, workDir, time, record, cache };
   let done = 0;
 
   await mapWithConcurrency(files, options.concurrency ?? availableParallelism(), async (file) => {
