@@ -1,3 +1,6 @@
+import { stat } from "node:fs/promises";
+import path from "node:path";
+
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 import { env } from "./env";
@@ -199,6 +202,22 @@ describe("object keys", () => {
     for (const key of [".meta/x", ".meta"]) {
       await expect(storage.put(key, "x", putOptionsFor(key))).rejects.toBeInstanceOf(InvalidKeyError);
     }
+  });
+
+  it("local storage writes metadata only for options a key does not imply, and forgets it on replace", async () => {
+    const storage = new LocalStorage(dir.path);
+    const key = "tracks/t1/e1/128k/seg-00000.m4s";
+    const metaFile = path.join(dir.path, ".meta", "tracks", "t1", "e1", "128k", "seg-00000.m4s.json");
+    await storage.put(key, "a", putOptionsFor(key));
+    await expect(stat(metaFile)).rejects.toThrow();
+    expect(await storage.head(key)).toMatchObject(putOptionsFor(key));
+
+    const own = { contentType: "text/plain", cacheControl: "no-store" };
+    await storage.put(key, "b", own);
+    expect(await storage.head(key)).toMatchObject(own);
+    await storage.put(key, "c", putOptionsFor(key));
+    await expect(stat(metaFile)).rejects.toThrow();
+    expect(await storage.head(key)).toMatchObject(putOptionsFor(key));
   });
 
   it("accepts the keys ingest writes", () => {
