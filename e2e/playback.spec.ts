@@ -221,4 +221,15 @@ test("signed-in pages render on the server without errors", async ({ page }) => 
   expect((await page.request.get("/album/not-an-id")).status()).toBe(404);
   expect((await page.request.get("/search/nothing-of-the-kind?q=marlow")).status()).toBe(404);
   expect((await page.request.get("/album/00000000-0000-4000-8000-000000000000")).status()).toBe(404);
+
+  // A dead link inside the app says so in the app's shell, with a way home.
+  await page.goto("/album/00000000-0000-4000-8000-000000000000");
+  await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
+  await page.getByRole("link", { name: "Go home" }).click();
+  await expect(page).toHaveURL(/\/$/);
+  // An address no route matches gets the same message.
+  const unknown = await page.goto("/no-such-page");
+  expect(unknown?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
 });
