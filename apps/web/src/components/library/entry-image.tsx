@@ -26,6 +26,8 @@ export function EntryImage({ kind, imageUrls }: { kind: string; imageUrls: strin
   );
 }
 
+export const LIKED_SONGS_PATH = "/collection/tracks";
+
 export function entryHref(entry: { kind: string; id: string }): string {
-  return entry.kind === "liked" ? "/collection/tracks" : `/${entry.kind}/${entry.id}`;
+  return entry.kind === "liked" ? LIKED_SONGS_PATH : `/${entry.kind}/${entry.id}`;
 }
