@@ -6,6 +6,17 @@ import { RemoteCalls } from "./remote";
 import { SCRIPTS } from "./scripts";
 
 /**
+ * The scripts as commands (ioredis's defineCommand): sent by SHA with EVALSHA, the script's text
+ * only once per connection, instead of the whole text with every EVAL.
+ */
+interface ScriptCommands {
+  cadenceHit(key: string, windowMs: number): Promise<[number, number]>;
+  cadenceRelease(key: string): Promise<number>;
+  cadenceFill(key: string, json: string, ttlSeconds: number, mark: string): Promise<number>;
+  cadenceInvalidate(keyCount: number, ...keysThenArgs: (string | number)[]): Promise<number>;
+}
+
+/**
  * Redis over its own protocol (ioredis), for `REDIS_URL`: the engine `npm start` uses. The
  * Upstash client through the redis-http bridge cost several times more per hit (bench/cache-hit.ts).
  * A down cache costs a request little, as with UpstashCache: commands fail at once while
@@ -15,6 +26,7 @@ import { SCRIPTS } from "./scripts";
 export class IoredisCache implements Cache {
   readonly engine = "redis" as const;
   private readonly redis: Redis;
+  private readonly scripts: ScriptCommands;
   private readonly prefix: string;
   private readonly calls: RemoteCalls;
   /** Until the first connection succeeds or fails, commands wait for it instead of failing. */
@@ -32,7 +44,14 @@ export class IoredisCache implements Cache {
       connectTimeout: timeoutMs,
       // Back within a second of Redis returning, without a restart.
       retryStrategy: (times) => Math.min(times * 100, 1000),
+      // Commands issued in the same tick (a request's, and other requests') go out in one write.
+      enableAutoPipelining: true,
     });
+    this.redis.defineCommand("cadenceHit", { lua: SCRIPTS.hit, numberOfKeys: 1 });
+    this.redis.defineCommand("cadenceRelease", { lua: SCRIPTS.release, numberOfKeys: 1 });
+    this.redis.defineCommand("cadenceFill", { lua: SCRIPTS.fill, numberOfKeys: 1 });
+    this.redis.defineCommand("cadenceInvalidate", { lua: SCRIPTS.invalidate });
+    this.scripts = this.redis as unknown as ScriptCommands;
     this.redis.on("error", () => undefined); // each command reports its own failure
     this.firstConnection = new Promise<void>((resolve) => {
       const settle = () => {
@@ -69,8 +88,10 @@ export class IoredisCache implements Cache {
   }
 
   async fill(key: string, value: unknown, ttlSeconds: number, mark: string | null): Promise<boolean> {
-    const args = [JSON.stringify(value), ttlSeconds, mark ?? ""];
-    const stored = await this.run(() => this.redis.eval(SCRIPTS.fill, 1, this.prefix + key, ...args));
+    const json = JSON.stringify(value);
+    const stored = await this.run(() =>
+      this.scripts.cadenceFill(this.prefix + key, json, ttlSeconds, mark ?? ""),
+    );
     return stored === 1;
   }
 
@@ -78,20 +99,19 @@ export class IoredisCache implements Cache {
     if (keys.length === 0) return;
     const prefixed = keys.map((k) => this.prefix + k);
     await this.run(() =>
-      this.redis.eval(SCRIPTS.invalidate, prefixed.length, ...prefixed, newMark(), MARK_TTL_MS),
+      this.scripts.cadenceInvalidate(prefixed.length, ...prefixed, newMark(), MARK_TTL_MS),
     );
   }
 
   async hit(key: string, windowSeconds: number): Promise<WindowCount> {
-    const reply = await this.run(() =>
-      this.redis.eval(SCRIPTS.hit, 1, this.prefix + key, windowSeconds * 1000),
+    const [count, pttl] = await this.run(() =>
+      this.scripts.cadenceHit(this.prefix + key, windowSeconds * 1000),
     );
-    const [count, pttl] = reply as [number, number];
     return { count, resetInMs: Math.max(pttl, 0) };
   }
 
   async release(key: string): Promise<void> {
-    await this.run(() => this.redis.eval(SCRIPTS.release, 1, this.prefix + key));
+    await this.run(() => this.scripts.cadenceRelease(this.prefix + key));
   }
 
   async peek(key: string): Promise<WindowCount> {

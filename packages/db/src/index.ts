@@ -5,4 +5,5 @@ export { prepareDataDir } from "./data-dir";
 export { dataDir } from "./env";
 export * as schema from "./schema";
 export * from "drizzle-orm/sql";
+export { preparedFor } from "./prepared";
 export { rowsOf, uuidArray } from "./rows";

@@ -1,4 +1,4 @@
-import { and, desc, eq, schema } from "@cadence/db";
+import { and, desc, eq, preparedFor, schema, sql } from "@cadence/db";
 import type { Db } from "@cadence/db";
 
 import type { ListenerRights } from "./catalog/rights";
@@ -19,8 +19,8 @@ export interface Listener extends ListenerRights {
 }
 
 /** Reads the listener in one round trip; a disabled or missing account cannot play. */
-export async function loadListener(db: Db, userId: string): Promise<Listener> {
-  const [row] = await db
+const listenerRow = preparedFor((db) =>
+  db
     .select({
       disabledAt: schema.user.disabledAt,
       licenseCountry: schema.user.licenseCountry,
@@ -36,9 +36,14 @@ export async function loadListener(db: Db, userId: string): Promise<Listener> {
       and(eq(schema.subscription.userId, schema.user.id), eq(schema.subscription.status, "active")),
     )
     .leftJoin(schema.plan, eq(schema.plan.code, schema.subscription.planCode))
-    .where(eq(schema.user.id, userId))
+    .where(eq(schema.user.id, sql.placeholder("userId")))
     .orderBy(desc(schema.subscription.startedAt))
-    .limit(1);
+    .limit(1)
+    .prepare("listener"),
+);
+
+export async function loadListener(db: Db, userId: string): Promise<Listener> {
+  const [row] = await listenerRow(db).execute({ userId });
   if (!row || row.disabledAt) throw new AppError("FORBIDDEN", "This account cannot play music");
   const planKbps = row.planKbps ?? FREE_PLAN_KBPS;
   return {

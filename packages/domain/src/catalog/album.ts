@@ -1,6 +1,6 @@
 import { cached } from "@cadence/cache";
 import type { Cache } from "@cadence/cache";
-import { and, asc, desc, eq, isNull, schema, sql } from "@cadence/db";
+import { and, asc, desc, eq, isNull, preparedFor, schema, sql } from "@cadence/db";
 import type { Db } from "@cadence/db";
 import { z } from "zod";
 
@@ -91,12 +91,21 @@ export function summaryOfRecord(record: AlbumRecord): AlbumSummary {
   };
 }
 
-async function isSaved(db: Db, userId: string, albumId: string): Promise<boolean> {
-  const rows = await db
+const savedRow = preparedFor((db) =>
+  db
     .select({ albumId: schema.savedAlbum.albumId })
     .from(schema.savedAlbum)
-    .where(and(eq(schema.savedAlbum.userId, userId), eq(schema.savedAlbum.albumId, albumId)));
-  return rows.length > 0;
+    .where(
+      and(
+        eq(schema.savedAlbum.userId, sql.placeholder("userId")),
+        eq(schema.savedAlbum.albumId, sql.placeholder("albumId")),
+      ),
+    )
+    .prepare("album_saved"),
+);
+
+async function isSaved(db: Db, userId: string, albumId: string): Promise<boolean> {
+  return (await savedRow(db).execute({ userId, albumId })).length > 0;
 }
 
 export async function getAlbum(

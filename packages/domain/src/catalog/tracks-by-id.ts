@@ -1,9 +1,19 @@
-import { inArray, schema } from "@cadence/db";
+import { preparedFor, schema, sql } from "@cadence/db";
 import type { Db } from "@cadence/db";
 
 import { UNAVAILABLE } from "./rights";
 import { trackRecordOf, trackWith, viewTracksOf } from "./track-view";
 import type { CatalogTrack, Viewer } from "./track-view";
+
+// The ids as one uuid[] parameter (uuidArray's form): one statement for any number of them.
+const tracksRows = preparedFor((db) =>
+  db.query.track
+    .findMany({
+      where: sql`${schema.track.id} = any(${sql.placeholder("ids")}::uuid[])`,
+      with: { ...trackWith, album: { columns: { id: true, title: true, coverPath: true } } },
+    })
+    .prepare("tracks_by_id"),
+);
 
 /**
  * Tracks by id as this viewer sees them, for lists that name tracks one by one (a playlist, search
@@ -11,10 +21,7 @@ import type { CatalogTrack, Viewer } from "./track-view";
  */
 export async function tracksById(db: Db, ids: string[], viewer: Viewer): Promise<Map<string, CatalogTrack>> {
   if (ids.length === 0) return new Map();
-  const rows = await db.query.track.findMany({
-    where: inArray(schema.track.id, [...new Set(ids)]),
-    with: { ...trackWith, album: { columns: { id: true, title: true, coverPath: true } } },
-  });
+  const rows = await tracksRows(db).execute({ ids: `{${[...new Set(ids)].join(",")}}` });
   const retired = new Set(rows.filter((row) => row.retiredAt).map((row) => row.id));
   const tracks = (
     await viewTracksOf(

@@ -1,6 +1,6 @@
 import { cached } from "@cadence/cache";
 import type { Cache } from "@cadence/cache";
-import { eq, schema } from "@cadence/db";
+import { eq, preparedFor, schema, sql } from "@cadence/db";
 import type { Db } from "@cadence/db";
 
 import { playlistCovers } from "../library/playlist-covers";
@@ -44,11 +44,16 @@ const META_TTL_SECONDS = 300;
 export const versionKey = (playlistId: string, version: number, part: string) =>
   `pl:${playlistId}:v${version}:${part}`;
 
-async function currentVersion(db: Db, playlistId: string): Promise<number | null> {
-  const [row] = await db
+const versionRow = preparedFor((db) =>
+  db
     .select({ version: schema.playlist.version })
     .from(schema.playlist)
-    .where(eq(schema.playlist.id, playlistId));
+    .where(eq(schema.playlist.id, sql.placeholder("playlistId")))
+    .prepare("playlist_version"),
+);
+
+async function currentVersion(db: Db, playlistId: string): Promise<number | null> {
+  const [row] = await versionRow(db).execute({ playlistId });
   return row?.version ?? null;
 }
 
