@@ -5,6 +5,8 @@ import type { StreamConfig } from "@cadence/domain/streaming";
 
 export interface Session {
   user: SessionUser;
+  /** Known when the session was checked (the same cached read); undefined: look it up. */
+  passwordChangeRequired?: boolean | undefined;
 }
 
 /** The engines every procedure runs on; the same ones the domain layer takes. */

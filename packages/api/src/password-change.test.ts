@@ -1,6 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { currentSessionVersion, sessionClaims } from "@cadence/domain/auth";
 import { demoAccounts } from "@cadence/domain/demo-accounts";
 import { seedAccounts } from "@cadence/domain/seed";
 
@@ -41,6 +42,14 @@ describe.each(stacks)("an admin with a generated password on $name", (stackConfi
       expect((error as TRPCError).message).toMatch(/Change your password/);
       expect(isPasswordChangeRequired(error)).toBe(true);
     }
+  });
+
+  it("is known from the request's session check, and refused on it", async () => {
+    const sv = await currentSessionVersion(stack, session.user.id);
+    const claims = await sessionClaims(stack, { sub: session.user.id, sv: sv ?? 0 });
+    expect(claims).toEqual({ role: "admin", passwordChangeRequired: true });
+    const caller = stack.caller({ ...session, passwordChangeRequired: claims?.passwordChangeRequired });
+    await expect(caller.catalog.albums({})).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 
   it("is let through once the password is changed", async () => {

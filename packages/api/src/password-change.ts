@@ -32,7 +32,9 @@ export async function requirePasswordChanged<Result extends { ok: boolean }>(opt
   const services = opts.ctx;
   const userId = opts.ctx.session.user.id;
   if (!ALLOWED_PATHS.has(opts.path)) {
-    if (await passwordChangeRequired(services, userId)) {
+    const required =
+      opts.ctx.session.passwordChangeRequired ?? (await passwordChangeRequired(services, userId));
+    if (required) {
       const cause = new PasswordChangeRequiredError();
       throw new TRPCError({ code: "FORBIDDEN", message: cause.message, cause });
     }

@@ -102,6 +102,11 @@ export function sessionReader(options: {
       log.error({ err: error }, "[auth] session check failed");
       return null;
     }
-    return granted ? { user: { id: sub, email, role: granted.role } } : null;
+    return granted
+      ? {
+          user: { id: sub, email, role: granted.role },
+          passwordChangeRequired: granted.passwordChangeRequired,
+        }
+      : null;
   };
 }

@@ -166,7 +166,10 @@ describe("/api/trpc served by the node:http server", () => {
     const claims = { sub: account.id, email: account.email, role: "admin", sv: account.sv };
     const token = await encode({ token: claims, secret: SECRET });
     const session = await read([{ name: "next-auth.session-token", value: token }], engines());
-    expect(session).toEqual({ user: { id: account.id, email: account.email, role: "listener" } });
+    expect(session).toEqual({
+      user: { id: account.id, email: account.email, role: "listener" },
+      passwordChangeRequired: false,
+    });
   });
 
   it("reads next-auth's cookie name for the site: __Secure- on https, chunks joined in order", async () => {

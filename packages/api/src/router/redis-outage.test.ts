@@ -75,7 +75,10 @@ describe.each(engines)("when Redis goes down while the app serves (%s)", (_name,
     // Reads use the cache only as an accelerator: the session check every request makes, the
     // account and the catalog still answer, from Postgres.
     const started = Date.now();
-    expect(await sessionClaims(services, { sub: session.user.id, sv: 1 })).toEqual({ role: "listener" });
+    expect(await sessionClaims(services, { sub: session.user.id, sv: 1 })).toEqual({
+      role: "listener",
+      passwordChangeRequired: false,
+    });
     // At most one cache timeout (1.5 s) per request, even against a hung Redis.
     expect(Date.now() - started).toBeLessThan(2500);
     expect((await caller().user.me()).email).toBe(session.user.email);
@@ -116,10 +119,13 @@ describe.each(engines)("when Redis goes down while the app serves (%s)", (_name,
   async function expectCacheInUse() {
     const key = cacheKey("session", session.user.id);
     await services.cache.invalidate(key);
-    expect(await sessionClaims(services, { sub: session.user.id, sv: 1 })).toEqual({ role: "listener" });
+    expect(await sessionClaims(services, { sub: session.user.id, sv: 1 })).toEqual({
+      role: "listener",
+      passwordChangeRequired: false,
+    });
     expect(await services.cache.lookup(key)).toEqual({
       hit: true,
-      value: { v: { version: 1, role: "listener" } },
+      value: { v: { version: 1, role: "listener", passwordChangeRequired: false } },
     });
     const limits = { perUser: 1, perIp: 0 };
     const subject = { userId: `recovery-${randomBytes(4).toString("hex")}`, ip: "192.0.2.50" };

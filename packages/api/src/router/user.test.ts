@@ -221,11 +221,14 @@ describe.each(stacks)("accounts on $name", (stackConfig) => {
     const sv = await currentSessionVersion(stack, session.user.id);
     const token = { sub: session.user.id, sv: sv ?? undefined, role: "listener" as const };
     // The token was issued before the promotion; the next request already sees an admin...
-    expect(await sessionClaims(stack, token)).toEqual({ role: "admin" });
+    expect(await sessionClaims(stack, token)).toEqual({ role: "admin", passwordChangeRequired: false });
     // ...and, with that cached, a demotion is still seen on the very next request.
     await setRole(stack, session.user.id, "listener");
     const issuedAsAdmin = { ...token, role: "admin" as const };
-    expect(await sessionClaims(stack, issuedAsAdmin)).toEqual({ role: "listener" });
+    expect(await sessionClaims(stack, issuedAsAdmin)).toEqual({
+      role: "listener",
+      passwordChangeRequired: false,
+    });
     // A token of an older session version stays revoked, whatever its role.
     expect(await sessionClaims(stack, { ...token, sv: (sv ?? 0) - 1 })).toBeNull();
   });

@@ -11,6 +11,11 @@ const TTL_SECONDS = 60;
 export interface SessionState {
   version: number;
   role: Role;
+  /**
+   * Read with the rest, so a request's session check answers this too (one cache read).
+   * Missing from entries cached before it was added; those are asked for apart.
+   */
+  passwordChangeRequired?: boolean;
 }
 
 /** The account's session version and role now, or null if it is gone or disabled. */
@@ -21,10 +26,13 @@ export function currentSession(services: DomainServices, userId: string): Promis
         version: schema.user.sessionVersion,
         role: schema.user.role,
         disabledAt: schema.user.disabledAt,
+        passwordChangeRequired: schema.user.passwordChangeRequired,
       })
       .from(schema.user)
       .where(eq(schema.user.id, userId));
-    return row && !row.disabledAt ? { version: row.version, role: row.role } : null;
+    return row && !row.disabledAt
+      ? { version: row.version, role: row.role, passwordChangeRequired: row.passwordChangeRequired }
+      : null;
   });
 }
 
@@ -43,10 +51,13 @@ export async function currentSessionVersion(
 export async function sessionClaims(
   services: DomainServices,
   token: { sub?: string; sv?: number },
-): Promise<{ role: Role } | null> {
+): Promise<{ role: Role; passwordChangeRequired: boolean | undefined } | null> {
   if (!token.sub || token.sv === undefined) return null;
   const current = await currentSession(services, token.sub);
-  return current?.version === token.sv ? { role: current.role } : null;
+  // An entry cached before the flag joined the state lacks it: undefined, asked for apart.
+  return current?.version === token.sv
+    ? { role: current.role, passwordChangeRequired: current.passwordChangeRequired }
+    : null;
 }
 
 /** Ends every session of the user: tokens issued before this carry an older version. */
