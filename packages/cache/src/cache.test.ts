@@ -116,6 +116,26 @@ describe.each(engines)("%s cache", (_name, make) => {
     expect((await cache.peek(k)).count).toBe(2);
   });
 
+  it("counts a chain of counters in turn and stops at the first past its limit", async () => {
+    const cache = make();
+    const [a, b] = [key(), key()];
+    const chain = [
+      { key: a, limit: 2 },
+      { key: b, limit: 3 },
+    ];
+    expect(await cache.hitUntil(chain, 60)).toEqual({ over: -1, resetInMs: 0 });
+    expect(await cache.hitUntil(chain, 60)).toEqual({ over: -1, resetInMs: 0 });
+    const refused = await cache.hitUntil(chain, 60);
+    expect(refused.over).toBe(0);
+    expect(refused.resetInMs).toBeGreaterThan(55_000);
+    // The first refused the hit, so the second was not counted.
+    expect((await cache.peek(a)).count).toBe(3);
+    expect((await cache.peek(b)).count).toBe(2);
+    expect(await cache.hitUntil([{ key: b, limit: 3 }], 60)).toEqual({ over: -1, resetInMs: 0 });
+    expect((await cache.hitUntil([{ key: b, limit: 3 }], 60)).over).toBe(0);
+    expect(await cache.hitUntil([], 60)).toEqual({ over: -1, resetInMs: 0 });
+  });
+
   it("rate-limits after the limit and says when to retry", async () => {
     const limiter = new RateLimiter(make(), `t${randomBytes(4).toString("hex")}`, {
       limit: 3,

@@ -27,6 +27,18 @@ export interface WindowCount {
   resetInMs: number;
 }
 
+export interface HitCounter {
+  key: string;
+  /** Hits allowed in the window. */
+  limit: number;
+}
+
+export interface HitUntil {
+  /** The index of the counter past its limit, or -1 when none is. */
+  over: number;
+  resetInMs: number;
+}
+
 /** A read-through lookup: the value, or a miss with the key's invalidation mark (if any). */
 export type Lookup<T> = { hit: true; value: T } | { hit: false; mark: string | null };
 
@@ -50,6 +62,11 @@ export interface Cache {
   invalidate(...keys: string[]): Promise<void>;
   /** Count a hit in a fixed window that starts with the first hit; atomic, so it can gate work. */
   hit(key: string, windowSeconds: number): Promise<WindowCount>;
+  /**
+   * `hit` for each counter in turn, in one round trip, stopping at the first past its limit
+   * (the ones after it are not counted): that counter's index and window, or index -1.
+   */
+  hitUntil(counters: readonly HitCounter[], windowSeconds: number): Promise<HitUntil>;
   /** Take one hit back (work it gated turned out not to count), never below zero. */
   release(key: string): Promise<void>;
   /** The current window's count without adding a hit. */

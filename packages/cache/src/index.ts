@@ -5,7 +5,7 @@ import { UpstashCache } from "./upstash-cache";
 import type { Cache } from "./cache";
 
 export { cached, CacheUnavailableError } from "./cache";
-export type { Cache, Lookup, WindowCount } from "./cache";
+export type { Cache, HitCounter, HitUntil, Lookup, WindowCount } from "./cache";
 export { IoredisCache } from "./ioredis-cache";
 export { MemoryCache } from "./memory-cache";
 export { UpstashCache } from "./upstash-cache";

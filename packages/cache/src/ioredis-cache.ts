@@ -1,7 +1,7 @@
 import { Redis } from "ioredis";
 
 import { lookupOf, MARK_TTL_MS, newMark, valueOf } from "./cache";
-import type { Cache, Lookup, WindowCount } from "./cache";
+import type { Cache, HitCounter, HitUntil, Lookup, WindowCount } from "./cache";
 import { RemoteCalls } from "./remote";
 import { SCRIPTS } from "./scripts";
 
@@ -11,6 +11,7 @@ import { SCRIPTS } from "./scripts";
  */
 interface ScriptCommands {
   cadenceHit(key: string, windowMs: number): Promise<[number, number]>;
+  cadenceHitUntil(keyCount: number, ...keysThenArgs: (string | number)[]): Promise<[number, number]>;
   cadenceRelease(key: string): Promise<number>;
   cadenceFill(key: string, json: string, ttlSeconds: number, mark: string): Promise<number>;
   cadenceInvalidate(keyCount: number, ...keysThenArgs: (string | number)[]): Promise<number>;
@@ -48,6 +49,7 @@ export class IoredisCache implements Cache {
       enableAutoPipelining: true,
     });
     this.redis.defineCommand("cadenceHit", { lua: SCRIPTS.hit, numberOfKeys: 1 });
+    this.redis.defineCommand("cadenceHitUntil", { lua: SCRIPTS.hitUntil });
     this.redis.defineCommand("cadenceRelease", { lua: SCRIPTS.release, numberOfKeys: 1 });
     this.redis.defineCommand("cadenceFill", { lua: SCRIPTS.fill, numberOfKeys: 1 });
     this.redis.defineCommand("cadenceInvalidate", { lua: SCRIPTS.invalidate });
@@ -108,6 +110,20 @@ export class IoredisCache implements Cache {
       this.scripts.cadenceHit(this.prefix + key, windowSeconds * 1000),
     );
     return { count, resetInMs: Math.max(pttl, 0) };
+  }
+
+  async hitUntil(counters: readonly HitCounter[], windowSeconds: number): Promise<HitUntil> {
+    if (counters.length === 0) return { over: -1, resetInMs: 0 };
+    const keys = counters.map((c) => this.prefix + c.key);
+    const [index, pttl] = await this.run(() =>
+      this.scripts.cadenceHitUntil(
+        keys.length,
+        ...keys,
+        windowSeconds * 1000,
+        ...counters.map((c) => c.limit),
+      ),
+    );
+    return { over: index - 1, resetInMs: index > 0 ? Math.max(pttl, 0) : 0 };
   }
 
   async release(key: string): Promise<void> {

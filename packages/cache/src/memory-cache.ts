@@ -1,5 +1,5 @@
 import { lookupOf, MARK_TTL_MS, newMark, valueOf } from "./cache";
-import type { Cache, Lookup, WindowCount } from "./cache";
+import type { Cache, HitCounter, HitUntil, Lookup, WindowCount } from "./cache";
 
 const SWEEP_FROM = 10_000;
 const MAX_ENTRIES = 100_000;
@@ -68,6 +68,14 @@ export class MemoryCache implements Cache {
     if (!entry) this.sweep();
     this.entries.set(key, { value: String(count), expiresAt });
     return Promise.resolve({ count, resetInMs: expiresAt - this.now() });
+  }
+
+  async hitUntil(counters: readonly HitCounter[], windowSeconds: number): Promise<HitUntil> {
+    for (const [index, counter] of counters.entries()) {
+      const { count, resetInMs } = await this.hit(counter.key, windowSeconds);
+      if (count > counter.limit) return { over: index, resetInMs };
+    }
+    return { over: -1, resetInMs: 0 };
   }
 
   release(key: string): Promise<void> {

@@ -9,6 +9,16 @@ local count = redis.call('INCR', KEYS[1])
 if count == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
 return {count, redis.call('PTTL', KEYS[1])}
 `,
+  // hit for each key in turn (ARGV[1] the window, ARGV[i + 1] key i's limit), stopping at the
+  // first past its limit: later keys are not counted. Returns [that key's index or 0, its pttl].
+  hitUntil: `
+for i, key in ipairs(KEYS) do
+  local count = redis.call('INCR', key)
+  if count == 1 then redis.call('PEXPIRE', key, ARGV[1]) end
+  if count > tonumber(ARGV[i + 1]) then return {i, redis.call('PTTL', key)} end
+end
+return {0, 0}
+`,
   // DECR only a live, positive counter, so a release never creates a key or goes negative.
   release: `
 local count = tonumber(redis.call('GET', KEYS[1]) or '0')

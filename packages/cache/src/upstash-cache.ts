@@ -1,7 +1,7 @@
 import { Redis } from "@upstash/redis";
 
 import { lookupOf, MARK_TTL_MS, newMark, valueOf } from "./cache";
-import type { Cache, Lookup, WindowCount } from "./cache";
+import type { Cache, HitCounter, HitUntil, Lookup, WindowCount } from "./cache";
 import { RemoteCalls } from "./remote";
 import { SCRIPTS } from "./scripts";
 
@@ -78,6 +78,18 @@ export class UpstashCache implements Cache {
       ),
     );
     return { count, resetInMs: Math.max(pttl, 0) };
+  }
+
+  async hitUntil(counters: readonly HitCounter[], windowSeconds: number): Promise<HitUntil> {
+    if (counters.length === 0) return { over: -1, resetInMs: 0 };
+    const [index, pttl] = await this.calls.run(() =>
+      this.redis.eval<string[], [number, number]>(
+        SCRIPTS.hitUntil,
+        counters.map((c) => this.prefix + c.key),
+        [String(windowSeconds * 1000), ...counters.map((c) => String(c.limit))],
+      ),
+    );
+    return { over: index - 1, resetInMs: index > 0 ? Math.max(pttl, 0) : 0 };
   }
 
   async release(key: string): Promise<void> {

@@ -1,4 +1,4 @@
-import { CacheUnavailableError, RateLimiter } from "@cadence/cache";
+import { CacheUnavailableError } from "@cadence/cache";
 
 import { UNKNOWN_CLIENT_IP } from "./client-ip";
 import { env } from "./env";
@@ -42,26 +42,21 @@ export async function admitRequest(
   caller: { userId: string; ip: string },
   limits: RequestLimit = REQUEST_LIMITS[kind],
 ): Promise<void> {
-  const counts: [string, string, number][] = [
-    [`${kind}-user`, caller.userId, limits.perUser],
-    [`${kind}-ip`, caller.ip, caller.ip === UNKNOWN_CLIENT_IP ? 0 : limits.perIp],
-  ];
-  for (const [namespace, subject, limit] of counts) {
-    if (limit <= 0) continue;
-    const limiter = new RateLimiter(services.cache, namespace, { limit, windowSeconds: WINDOW_SECONDS });
-    const verdict = await limiter.hit(subject).catch((error: unknown) => {
-      if (error instanceof CacheUnavailableError) return null;
-      throw error;
-    });
-    if (verdict === null) return;
-    if (!verdict.allowed) {
-      const wait = verdict.retryAfterSeconds;
-      throw new AppError(
-        "THROTTLED",
-        `${refusal[kind]} Try again in ${wait} second${wait === 1 ? "" : "s"}.`,
-        undefined,
-        wait,
-      );
-    }
-  }
+  const counters = [
+    { key: `rl:${kind}-user:${caller.userId}`, limit: limits.perUser },
+    { key: `rl:${kind}-ip:${caller.ip}`, limit: caller.ip === UNKNOWN_CLIENT_IP ? 0 : limits.perIp },
+  ].filter((counter) => counter.limit > 0);
+  // Both counters in one round trip; the address is counted only if the account was let through.
+  const verdict = await services.cache.hitUntil(counters, WINDOW_SECONDS).catch((error: unknown) => {
+    if (error instanceof CacheUnavailableError) return null;
+    throw error;
+  });
+  if (verdict === null || verdict.over < 0) return;
+  const wait = Math.max(1, Math.ceil(verdict.resetInMs / 1000));
+  throw new AppError(
+    "THROTTLED",
+    `${refusal[kind]} Try again in ${wait} second${wait === 1 ? "" : "s"}.`,
+    undefined,
+    wait,
+  );
 }
