@@ -10,7 +10,14 @@ import type { Page } from "../pagination";
 import { epochMicros, summaryColumns, toAlbumSummary } from "./album-list";
 import type { AlbumSummary } from "./album-list";
 import { CATALOG_TTL_SECONDS, catalogKeys } from "./cache-keys";
-import { coverUrl, releasedRecords, trackRecordOf, trackWith, viewTracksOf } from "./track-view";
+import {
+  coverUrl,
+  releasedRecords,
+  trackColumns,
+  trackRecordOf,
+  trackWith,
+  viewTracksOf,
+} from "./track-view";
 import type { CatalogTrack, TrackRecord, Viewer } from "./track-view";
 import { hasVisibleTrack, kindOf } from "./visibility";
 import type { ReleaseKind } from "./visibility";
@@ -44,6 +51,7 @@ async function loadAlbumRecord(db: Db, albumId: string): Promise<AlbumRecord | n
     with: {
       artist: { columns: { id: true, name: true } },
       tracks: {
+        columns: trackColumns,
         where: isNull(schema.track.retiredAt),
         orderBy: [asc(schema.track.discNumber), asc(schema.track.trackNumber), asc(schema.track.title)],
         with: trackWith,

@@ -1,6 +1,6 @@
 import { cached } from "@cadence/cache";
 import type { Cache } from "@cadence/cache";
-import { and, asc, count, desc, eq, inArray, schema, sql } from "@cadence/db";
+import { and, asc, count, desc, eq, schema, sql } from "@cadence/db";
 import type { Db } from "@cadence/db";
 
 import { AppError } from "../errors";
@@ -8,7 +8,8 @@ import type { Page } from "../pagination";
 import { albumsByRelease } from "./album-list";
 import type { AlbumSummary } from "./album-list";
 import { CATALOG_TTL_SECONDS, catalogKeys } from "./cache-keys";
-import { coverUrl, trackRecordOf, trackWith, viewTracksOf } from "./track-view";
+import { coverUrl, trackRecordOf, viewTracksOf } from "./track-view";
+import { trackRowsById } from "./tracks-by-id";
 import type { CatalogTrack, TrackRecord, Viewer } from "./track-view";
 import { releaseKind, visibleTrack } from "./visibility";
 import type { ReleaseKind } from "./visibility";
@@ -60,10 +61,7 @@ async function topTrackIds(db: Db, artistId: string, now: Date): Promise<string[
 async function topTracks(db: Db, artistId: string, now: Date): Promise<TrackRecord[]> {
   const ids = await topTrackIds(db, artistId, now);
   if (ids.length === 0) return [];
-  const rows = await db.query.track.findMany({
-    where: inArray(schema.track.id, ids),
-    with: { ...trackWith, album: { columns: { id: true, title: true, coverPath: true } } },
-  });
+  const rows = await trackRowsById(db, ids);
   rows.sort((a, b) => ids.indexOf(a.id) - ids.indexOf(b.id));
   return rows.map((row) => trackRecordOf(row, row.album));
 }

@@ -71,7 +71,26 @@ export const trackWith = {
   },
 };
 
-type TrackRow = typeof schema.track.$inferSelect & {
+/**
+ * The track columns a record is made of, and whether it is retired: the rest (the source file's,
+ * timestamps) stay in the database, unread and unparsed.
+ */
+export const trackColumns = {
+  id: true,
+  title: true,
+  trackNumber: true,
+  discNumber: true,
+  durationMs: true,
+  explicit: true,
+  loudnessLufs: true,
+  truePeakDb: true,
+  territories: true,
+  availableFrom: true,
+  masterPath: true,
+  retiredAt: true,
+} as const;
+
+type TrackRow = Pick<typeof schema.track.$inferSelect, keyof typeof trackColumns> & {
   trackArtists: { artist: { id: string; name: string } }[];
 };
 

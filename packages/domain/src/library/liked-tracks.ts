@@ -1,7 +1,8 @@
-import { and, count, desc, eq, inArray, schema, sql } from "@cadence/db";
+import { and, count, desc, eq, schema, sql } from "@cadence/db";
 import type { Db } from "@cadence/db";
 
-import { trackRecordOf, trackWith, viewTracks } from "../catalog/track-view";
+import { trackRecordOf, viewTracks } from "../catalog/track-view";
+import { trackRowsById } from "../catalog/tracks-by-id";
 import type { CatalogTrack, Viewer } from "../catalog/track-view";
 import { visibleTrack } from "../catalog/visibility";
 import { decodeCursor, encodeCursor, timeKey } from "./cursor";
@@ -48,12 +49,7 @@ export async function likedTracks(
   ]);
   const pageRows = rows.slice(0, page.limit);
   const ids = pageRows.map((row) => row.trackId);
-  const tracks = ids.length
-    ? await db.query.track.findMany({
-        where: inArray(schema.track.id, ids),
-        with: { ...trackWith, album: { columns: { id: true, title: true, coverPath: true } } },
-      })
-    : [];
+  const tracks = ids.length ? await trackRowsById(db, ids) : [];
   // Every track here is liked: no need to ask which.
   const viewed = viewTracks(
     tracks.map((t) => trackRecordOf(t, t.album)),

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 
 import { signMasterPlaylist, signMediaPlaylist } from "./playlist";
@@ -20,6 +21,15 @@ describe("playlist grants", () => {
 
   it("accepts its own signature before expiry", () => {
     expect(verifyGrant(trackA, query, secret, now)).toEqual({ ok: true, grant });
+  });
+
+  it("reads back as signed for any user id, whatever it must escape", () => {
+    fc.assert(
+      fc.property(fc.string({ minLength: 1, maxLength: 64 }), (userId) => {
+        const signed = new URLSearchParams(signGrant({ ...grant, userId }, secret));
+        expect(verifyGrant(trackA, signed, secret, now)).toEqual({ ok: true, grant: { ...grant, userId } });
+      }),
+    );
   });
 
   it("rejects it after expiry", () => {
