@@ -1,5 +1,6 @@
 import type { DomainServices, SessionUser } from "@cadence/domain";
 import type { MusicFolderControl } from "@cadence/domain/catalog";
+import type { Listener } from "@cadence/domain/listener";
 import type { RequestKind, RequestLimit } from "@cadence/domain/request-limits";
 import type { StreamConfig } from "@cadence/domain/streaming";
 
@@ -7,6 +8,12 @@ export interface Session {
   user: SessionUser;
   /** Known when the session was checked (the same cached read); undefined: look it up. */
   passwordChangeRequired?: boolean | undefined;
+  /**
+   * The listener's rights as the session check read them (cached with it for up to a minute;
+   * the app's own writes drop that entry); undefined: read from the database. Lists use it;
+   * playback (grants and keys) always reads the database.
+   */
+  listener?: Listener | undefined;
 }
 
 /** The engines every procedure runs on; the same ones the domain layer takes. */

@@ -166,11 +166,17 @@ export type PreferencesPatch = Partial<
   >
 >;
 
-export async function updatePreferences(db: Db, userId: string, patch: PreferencesPatch): Promise<void> {
-  await db
+/** Saves preferences; the quality and explicit settings are part of the cached session state. */
+export async function updatePreferences(
+  services: DomainServices,
+  userId: string,
+  patch: PreferencesPatch,
+): Promise<void> {
+  await services.db
     .update(schema.preference)
     .set({ ...patch, updatedAt: new Date() })
     .where(eq(schema.preference.userId, userId));
+  await forgetSessionVersion(services, userId);
 }
 
 /**

@@ -10,8 +10,8 @@ afterAll(() => redis.close());
 
 describe("cache keys", () => {
   it("keep namespaces apart and carry the format version", () => {
-    expect(cacheKey("album", "a1")).toBe("album:v1:a1");
-    expect(cacheKey("playlist", "p1", "first")).toBe("playlist:v1:p1:first");
+    expect(cacheKey("album", "a1")).toBe("album:v2:a1");
+    expect(cacheKey("playlist", "p1", "first")).toBe("playlist:v2:p1:first");
     expect(cacheKey("album", "x")).not.toBe(cacheKey("artist", "x"));
   });
 });
@@ -52,7 +52,7 @@ describe("invalidation with the cache unreachable", () => {
       .filter(Boolean)
       .map((line) => JSON.parse(line) as { level: number; keys?: string[]; msg: string });
     const warning = logged.find((line) => line.level === 40);
-    expect(warning?.keys).toEqual(["album:v1:a1"]);
+    expect(warning?.keys).toEqual(["album:v2:a1"]);
     expect(warning?.msg).toMatch(/invalidation failed/);
   });
 });

@@ -8,7 +8,7 @@ export { cached } from "@cadence/cache";
 export type CacheNamespace = "session" | "password-change" | "album" | "artist" | "playlist" | "import";
 
 // Bump when the shape of a cached value changes: new code then never reads an old shape.
-const KEY_VERSION = 1;
+const KEY_VERSION = 2;
 
 /** The key of one cached read: `cacheKey("album", albumId)`, `cacheKey("playlist", id, "first")`. */
 export function cacheKey(namespace: CacheNamespace, ...parts: (string | number)[]): string {

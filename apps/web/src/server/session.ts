@@ -106,6 +106,7 @@ export function sessionReader(options: {
       ? {
           user: { id: sub, email, role: granted.role },
           passwordChangeRequired: granted.passwordChangeRequired,
+          listener: granted.listener,
         }
       : null;
   };

@@ -14,11 +14,11 @@ import {
   listGenres,
   newReleases,
   recentlyPlayed,
-  viewerOf,
 } from "@cadence/domain/catalog";
 
 import { expensiveReadProcedure } from "../trpc";
 import { pageInput, singleLine } from "../validation";
+import { callerViewer } from "../viewer";
 
 export const catalogRouter = {
   /** Every album, most recently added first. */
@@ -28,15 +28,11 @@ export const catalogRouter = {
 
   album: expensiveReadProcedure
     .input(z.strictObject({ id: z.uuid("Not an album id") }))
-    .query(async ({ ctx, input }) =>
-      getAlbum(ctx, input.id, await viewerOf(ctx.db, ctx.session.user.id, ctx.streaming)),
-    ),
+    .query(async ({ ctx, input }) => getAlbum(ctx, input.id, await callerViewer(ctx))),
 
   artist: expensiveReadProcedure
     .input(z.strictObject({ id: z.uuid("Not an artist id") }))
-    .query(async ({ ctx, input }) =>
-      getArtist(ctx, input.id, await viewerOf(ctx.db, ctx.session.user.id, ctx.streaming)),
-    ),
+    .query(async ({ ctx, input }) => getArtist(ctx, input.id, await callerViewer(ctx))),
 
   /** The artist's albums or singles and EPs, page by page (the artist answer holds the first). */
   artistReleases: expensiveReadProcedure
@@ -58,9 +54,7 @@ export const catalogRouter = {
 
   track: expensiveReadProcedure
     .input(z.strictObject({ id: z.uuid("Not a track id") }))
-    .query(async ({ ctx, input }) =>
-      getTrack(ctx, input.id, await viewerOf(ctx.db, ctx.session.user.id, ctx.streaming)),
-    ),
+    .query(async ({ ctx, input }) => getTrack(ctx, input.id, await callerViewer(ctx))),
 
   genres: expensiveReadProcedure
     .input(z.strictObject(pageInput(48)))

@@ -1,7 +1,6 @@
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 
-import { viewerOf } from "@cadence/domain/catalog";
 import {
   followArtist,
   isAlbumSaved,
@@ -14,6 +13,7 @@ import {
 
 import { expensiveReadProcedure, writeProcedure } from "../trpc";
 import { pageInput } from "../validation";
+import { callerViewer } from "../viewer";
 
 const trackId = z.uuid("Not a track id");
 const albumId = z.uuid("Not an album id");
@@ -27,9 +27,7 @@ export const libraryRouter = {
 
   likedTracks: expensiveReadProcedure
     .input(z.strictObject(pageInput(50)))
-    .query(async ({ ctx, input }) =>
-      likedTracks(ctx.db, await viewerOf(ctx.db, ctx.session.user.id, ctx.streaming), input),
-    ),
+    .query(async ({ ctx, input }) => likedTracks(ctx.db, await callerViewer(ctx), input)),
 
   saveAlbum: writeProcedure
     .input(z.strictObject({ albumId, saved: z.boolean() }))

@@ -1,7 +1,6 @@
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 
-import { viewerOf } from "@cadence/domain/catalog";
 import {
   addCollaborator,
   addTracks,
@@ -25,6 +24,7 @@ import {
 
 import { expensiveReadProcedure, writeProcedure } from "../trpc";
 import { multiLine, singleLine } from "../validation";
+import { callerViewer } from "../viewer";
 
 const playlistId = z.uuid("Not a playlist id");
 const itemId = z.uuid("Not a playlist item id");
@@ -70,7 +70,7 @@ export const playlistRouter = {
       }),
     )
     .query(async ({ ctx, input }) =>
-      playlistItems(ctx, await viewerOf(ctx.db, ctx.session.user.id, ctx.streaming), input.id, {
+      playlistItems(ctx, await callerViewer(ctx), input.id, {
         cursor: input.cursor ?? undefined,
         limit: input.limit,
       }),

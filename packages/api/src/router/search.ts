@@ -1,7 +1,6 @@
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 
-import { viewerOf } from "@cadence/domain/catalog";
 import {
   clearSearches,
   forgetSearch,
@@ -13,6 +12,7 @@ import {
 
 import { expensiveReadProcedure, writeProcedure } from "../trpc";
 import { pageInput, singleLine } from "../validation";
+import { callerViewer } from "../viewer";
 
 /** The longest query taken: longer ones are not searches anyone types. */
 export const MAX_QUERY_LENGTH = 200;
@@ -42,9 +42,7 @@ export const searchRouter = {
         ...pageInput(10, 50),
       }),
     )
-    .query(async ({ ctx, input }) =>
-      search(ctx, await viewerOf(ctx.db, ctx.session.user.id, ctx.streaming), input),
-    ),
+    .query(async ({ ctx, input }) => search(ctx, await callerViewer(ctx), input)),
 
   /** The caller's recent searches, newest first. */
   recent: expensiveReadProcedure.query(({ ctx }) => recentSearches(ctx.db, ctx.session.user.id)),

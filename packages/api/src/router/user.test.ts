@@ -215,20 +215,33 @@ describe.each(stacks)("accounts on $name", (stackConfig) => {
     expect((await stack.caller(session).user.me()).email).toBe(session.user.email);
   });
 
+  it("carries the listener's rights in the session check, and a saved preference shows on the next one", async () => {
+    const session = await signedUp();
+    const sv = (await currentSessionVersion(stack, session.user.id)) ?? undefined;
+    const token = { sub: session.user.id, sv };
+    expect((await sessionClaims(stack, token))?.listener).toMatchObject({
+      userId: session.user.id,
+      maxKbps: 128,
+    });
+    await stack.caller(session).user.updatePreferences({ streamingQuality: "low", explicitContent: false });
+    // Cached a moment ago; the write dropped it, so the very next check reads the new settings.
+    expect((await sessionClaims(stack, token))?.listener).toMatchObject({
+      maxKbps: 64,
+      explicitAllowed: false,
+    });
+  });
+
   it("re-reads the role with the session version: a demoted admin's next request is a listener", async () => {
     const session = await signedUp();
     await setRole(stack, session.user.id, "admin");
     const sv = await currentSessionVersion(stack, session.user.id);
     const token = { sub: session.user.id, sv: sv ?? undefined, role: "listener" as const };
     // The token was issued before the promotion; the next request already sees an admin...
-    expect(await sessionClaims(stack, token)).toEqual({ role: "admin", passwordChangeRequired: false });
+    expect(await sessionClaims(stack, token)).toMatchObject({ role: "admin" });
     // ...and, with that cached, a demotion is still seen on the very next request.
     await setRole(stack, session.user.id, "listener");
     const issuedAsAdmin = { ...token, role: "admin" as const };
-    expect(await sessionClaims(stack, issuedAsAdmin)).toEqual({
-      role: "listener",
-      passwordChangeRequired: false,
-    });
+    expect(await sessionClaims(stack, issuedAsAdmin)).toMatchObject({ role: "listener" });
     // A token of an older session version stays revoked, whatever its role.
     expect(await sessionClaims(stack, { ...token, sv: (sv ?? 0) - 1 })).toBeNull();
   });

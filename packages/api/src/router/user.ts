@@ -50,7 +50,7 @@ export const userRouter = {
         explicitContent: z.boolean().optional(),
       }),
     )
-    .mutation(({ ctx, input }) => updatePreferences(ctx.db, ctx.session.user.id, input)),
+    .mutation(({ ctx, input }) => updatePreferences(ctx, ctx.session.user.id, input)),
 
   changePassword: writeProcedure
     .input(

@@ -1,38 +1,29 @@
 import { eq, schema, sql } from "@cadence/db";
 
 import { cached, cacheKey, invalidate } from "../cache";
-import type { DomainServices, Role } from "../services";
+import { loadAccountState } from "../listener";
+import type { AccountState } from "../listener";
+import type { DomainServices } from "../services";
 
-// The version a token must carry and the role it grants, read together and cached together.
+/**
+ * The version a token must carry, the role it grants, and the rest of the account's state that
+ * every request needs (the password-change flag, the listener's rights): read together, cached
+ * together, so a request's session check is one cache read and a catalog read needs no query
+ * for its listener.
+ */
 const key = (userId: string) => cacheKey("session", userId);
 // Short, so a change that could not reach the cache still takes effect soon.
 const TTL_SECONDS = 60;
 
-export interface SessionState {
+export interface SessionState extends AccountState {
   version: number;
-  role: Role;
-  /**
-   * Read with the rest, so a request's session check answers this too (one cache read).
-   * Missing from entries cached before it was added; those are asked for apart.
-   */
-  passwordChangeRequired?: boolean;
 }
 
-/** The account's session version and role now, or null if it is gone or disabled. */
+/** The account's session version and state now, or null if it is gone or disabled. */
 export function currentSession(services: DomainServices, userId: string): Promise<SessionState | null> {
   return cached(services.cache, key(userId), TTL_SECONDS, async () => {
-    const [row] = await services.db
-      .select({
-        version: schema.user.sessionVersion,
-        role: schema.user.role,
-        disabledAt: schema.user.disabledAt,
-        passwordChangeRequired: schema.user.passwordChangeRequired,
-      })
-      .from(schema.user)
-      .where(eq(schema.user.id, userId));
-    return row && !row.disabledAt
-      ? { version: row.version, role: row.role, passwordChangeRequired: row.passwordChangeRequired }
-      : null;
+    const state = await loadAccountState(services.db, userId);
+    return state ? { ...state, version: state.listener.sessionVersion } : null;
   });
 }
 
@@ -51,13 +42,12 @@ export async function currentSessionVersion(
 export async function sessionClaims(
   services: DomainServices,
   token: { sub?: string; sv?: number },
-): Promise<{ role: Role; passwordChangeRequired: boolean | undefined } | null> {
+): Promise<AccountState | null> {
   if (!token.sub || token.sv === undefined) return null;
   const current = await currentSession(services, token.sub);
-  // An entry cached before the flag joined the state lacks it: undefined, asked for apart.
-  return current?.version === token.sv
-    ? { role: current.role, passwordChangeRequired: current.passwordChangeRequired }
-    : null;
+  if (current?.version !== token.sv) return null;
+  const { role, passwordChangeRequired, listener } = current;
+  return { role, passwordChangeRequired, listener };
 }
 
 /** Ends every session of the user: tokens issued before this carry an older version. */

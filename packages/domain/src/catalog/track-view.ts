@@ -14,9 +14,17 @@ export interface Viewer {
   streaming: StreamConfig;
 }
 
-/** The caller as a catalog viewer: their rights and the signing config. */
-export async function viewerOf(db: Db, userId: string, streaming: StreamConfig): Promise<Viewer> {
-  return { listener: await loadListener(db, userId), streaming };
+/**
+ * The caller as a catalog viewer: their rights and the signing config. `known` is the listener
+ * the request's session check already read (cached beside it); without it, the database's.
+ */
+export async function viewerOf(
+  db: Db,
+  userId: string,
+  streaming: StreamConfig,
+  known?: Listener,
+): Promise<Viewer> {
+  return { listener: known?.userId === userId ? known : await loadListener(db, userId), streaming };
 }
 
 /** What a track is, the same for every listener. */
