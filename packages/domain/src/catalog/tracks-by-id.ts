@@ -3,7 +3,7 @@ import type { Db } from "@cadence/db";
 
 import { UNAVAILABLE } from "./rights";
 import { trackColumns, trackRecordOf, trackWith, viewTracksOf } from "./track-view";
-import type { CatalogTrack, Viewer } from "./track-view";
+import type { CatalogTrack, TrackRecord, Viewer } from "./track-view";
 
 // The ids as one uuid[] parameter (uuidArray's form): one statement for any number of them.
 const tracksRows = preparedFor((db) =>
@@ -21,18 +21,33 @@ export function trackRowsById(db: Db, ids: readonly string[]) {
   return tracksRows(db).execute({ ids: `{${[...new Set(ids)].join(",")}}` });
 }
 
-/**
- * Tracks by id as this viewer sees them, for lists that name tracks one by one (a playlist, search
- * results). Retired tracks stay, shown unavailable; unreleased ones are left out.
- */
-export async function tracksById(db: Db, ids: string[], viewer: Viewer): Promise<Map<string, CatalogTrack>> {
-  if (ids.length === 0) return new Map();
+/** A track's shared record, and whether it is retired (a list that names it still shows it). */
+export interface ListedRecord {
+  record: TrackRecord;
+  retired: boolean;
+}
+
+/** The shared records of tracks by id (JSON, so they can be cached), in no particular order. */
+export async function listedRecords(db: Db, ids: readonly string[]): Promise<ListedRecord[]> {
+  if (ids.length === 0) return [];
   const rows = await trackRowsById(db, ids);
-  const retired = new Set(rows.filter((row) => row.retiredAt).map((row) => row.id));
+  return rows.map((row) => ({ record: trackRecordOf(row, row.album), retired: row.retiredAt !== null }));
+}
+
+/**
+ * Records as this viewer sees them, by id, for lists that name tracks one by one (a playlist,
+ * search results). Retired tracks stay, shown unavailable; unreleased ones are left out.
+ */
+export async function viewListed(
+  db: Db,
+  listed: readonly ListedRecord[],
+  viewer: Viewer,
+): Promise<Map<string, CatalogTrack>> {
+  const retired = new Set(listed.filter((l) => l.retired).map((l) => l.record.facts.id));
   const tracks = (
     await viewTracksOf(
       db,
-      rows.map((row) => trackRecordOf(row, row.album)),
+      listed.map((l) => l.record),
       viewer,
     )
   ).map((track) =>
@@ -41,4 +56,9 @@ export async function tracksById(db: Db, ids: string[], viewer: Viewer): Promise
       : track,
   );
   return new Map(tracks.map((track) => [track.id, track]));
+}
+
+/** Tracks by id as this viewer sees them (`listedRecords`, then `viewListed`). */
+export async function tracksById(db: Db, ids: string[], viewer: Viewer): Promise<Map<string, CatalogTrack>> {
+  return viewListed(db, await listedRecords(db, ids), viewer);
 }

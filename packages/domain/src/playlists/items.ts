@@ -2,7 +2,9 @@ import { cached } from "@cadence/cache";
 import { and, asc, eq, gt, inArray, schema } from "@cadence/db";
 import type { Db } from "@cadence/db";
 
-import { tracksById } from "../catalog/tracks-by-id";
+import { catalogGeneration } from "../catalog/cache-keys";
+import { listedRecords, viewListed } from "../catalog/tracks-by-id";
+import type { ListedRecord } from "../catalog/tracks-by-id";
 import type { CatalogTrack, Viewer } from "../catalog/track-view";
 import { visibleTrack } from "../catalog/visibility";
 import { AppError } from "../errors";
@@ -59,16 +61,19 @@ async function loadItemRows(
   }));
 }
 
-/**
- * Catalog tracks by id, for the viewer. Retired tracks stay in a playlist, shown as
- * unavailable with the reason, as a listener expects of a song that was withdrawn.
- */
+/** A page's rows and its tracks' shared records: what the first page's cache entry holds. */
+interface PageRows {
+  rows: ItemRow[];
+  listed: ListedRecord[];
+}
 
 /**
  * One page of a playlist in order, from after the cursor (an item's position). The first page,
- * what every open of the playlist reads, is cached under the playlist's version, so an edit
- * (which bumps the version) makes every reader, the editor included, read afresh; the tracks'
- * rights and stream URLs are the viewer's own and are never cached.
+ * what every open of the playlist reads, is cached with its tracks' shared records under the
+ * playlist's version and the catalog's generation, so an edit of the playlist (which bumps the
+ * version) or of the catalog (which starts a generation) makes every reader, the editor
+ * included, read afresh; the tracks' rights, likes and stream URLs are the viewer's own and are
+ * never cached.
  */
 export async function playlistItems(
   { db, cache }: DomainServices,
@@ -76,24 +81,32 @@ export async function playlistItems(
   playlistId: string,
   page: { cursor?: string | undefined; limit?: number | undefined },
 ): Promise<{ items: PlaylistItem[]; nextCursor: string | null; version: number }> {
-  const meta = await viewPlaylist(db, cache, playlistId, viewer.listener.userId);
+  const [meta, generation] = await Promise.all([
+    viewPlaylist(db, cache, playlistId, viewer.listener.userId),
+    page.cursor === undefined ? catalogGeneration(cache) : null,
+  ]);
   const limit = page.limit ?? ITEMS_PAGE_DEFAULT;
-  const load = () => loadItemRows(db, playlistId, page.cursor ?? null, limit + 1);
-  const rows =
-    page.cursor === undefined
-      ? await cached(
+  const load = async (): Promise<PageRows> => {
+    const rows = await loadItemRows(db, playlistId, page.cursor ?? null, limit + 1);
+    return {
+      rows,
+      listed: await listedRecords(
+        db,
+        rows.slice(0, limit).map((r) => r.trackId),
+      ),
+    };
+  };
+  const { rows, listed } =
+    generation === null
+      ? await load()
+      : await cached(
           cache,
-          versionKey(playlistId, meta.version, `first:${limit}`),
+          versionKey(playlistId, meta.version, `first:${limit}:${generation}`),
           FIRST_PAGE_TTL_SECONDS,
           load,
-        )
-      : await load();
+        );
   const shown = rows.slice(0, limit);
-  const tracks = await tracksById(
-    db,
-    shown.map((r) => r.trackId),
-    viewer,
-  );
+  const tracks = await viewListed(db, listed, viewer);
   const items = shown.flatMap(({ trackId, ...row }) => {
     const track = tracks.get(trackId);
     return track ? [{ ...row, track }] : [];

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { retireTracks } from "@cadence/domain/catalog";
+
 import type { Session } from "../../context";
 import { createListener, createTestStack, stacks } from "../../testing";
 import type { TestStack } from "../../testing";
@@ -142,5 +144,24 @@ describe.each(stacks)("collaborative playlists on $name", (stackConfig) => {
 
     await stack.caller(owner).playlist.delete({ id });
     expect((await failure(stack.caller(owner).playlist.get({ id }))).code).toBe("NOT_FOUND");
+  });
+
+  it("a catalog change reaches a playlist's cached first page at once", async () => {
+    const [kept, withdrawn] = await tracks(stack, 2);
+    const { id } = await stack.caller(owner).playlist.create({ name: "Withdrawn", isPublic: true });
+    await stack.caller(owner).playlist.addTracks({ id, trackIds: [kept ?? "", withdrawn ?? ""] });
+    const before = await stack.caller(stranger).playlist.items({ id });
+    expect(before.items.map((i) => i.track.playable)).toEqual([true, true]);
+    // Cached now, under the playlist's version; retiring a track does not change that version.
+    await retireTracks(stack.db, [withdrawn ?? ""], stack.cache);
+    for (const reader of [stranger, owner]) {
+      const after = await stack.caller(reader).playlist.items({ id });
+      expect(after.version).toBe(before.version);
+      expect(after.items.map((i) => [i.track.id, i.track.playable, i.track.stream !== null])).toEqual([
+        [kept, true, true],
+        [withdrawn, false, false],
+      ]);
+      expect(after.items[1]?.track.unavailableReason).toBe("This track is no longer available");
+    }
   });
 });
