@@ -238,6 +238,25 @@ describe.each([
     await new Promise((r) => setTimeout(r, QUIET_AFTER_TIMEOUT_MS));
     expect(await cache.get("k")).toBe("v");
   }, 15_000);
+
+  it("fails every call within one timeout of its start, calls made while others wait included", async () => {
+    hung.pause();
+    try {
+      const call = async () => {
+        const started = Date.now();
+        await expect(cache.get("k")).rejects.toBeInstanceOf(CacheUnavailableError);
+        return Date.now() - started;
+      };
+      const first = Array.from({ length: 5 }, call);
+      await new Promise((r) => setTimeout(r, 150));
+      const waits = await Promise.all([...first, ...Array.from({ length: 5 }, call)]);
+      expect(Math.max(...waits)).toBeLessThan(500 + 300);
+    } finally {
+      hung.resume();
+    }
+    await new Promise((r) => setTimeout(r, QUIET_AFTER_TIMEOUT_MS));
+    expect(await cache.get("k")).toBe("v");
+  }, 15_000);
 });
 
 describe("ioredis engine", () => {

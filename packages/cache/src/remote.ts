@@ -15,11 +15,19 @@ export class RemoteCalls {
       throw new CacheUnavailableError(new Error("the cache timed out moments ago"));
     }
     const started = Date.now();
+    // Our own deadline, from the call: a client's command timeout may start only when the
+    // command is written (ioredis holds commands behind an unanswered auto-pipeline).
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no answer in ${this.timeoutMs} ms`)), this.timeoutMs);
+    });
     try {
-      return await command();
+      return await Promise.race([command(), deadline]);
     } catch (error) {
       if (Date.now() - started >= this.timeoutMs) this.quietUntil = Date.now() + QUIET_AFTER_TIMEOUT_MS;
       throw new CacheUnavailableError(error);
+    } finally {
+      clearTimeout(timer);
     }
   }
 }
