@@ -10,8 +10,8 @@ export interface Session {
   passwordChangeRequired?: boolean | undefined;
   /**
    * The listener's rights as the session check read them (cached with it for up to a minute;
-   * the app's own writes drop that entry); undefined: read from the database. Lists use it;
-   * playback (grants and keys) always reads the database.
+   * the app's own writes drop that entry); undefined: read from the database. Lists use it
+   * for verdicts and stream grants; the key route reads the database.
    */
   listener?: Listener | undefined;
 }

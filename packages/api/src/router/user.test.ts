@@ -15,7 +15,7 @@ import {
 } from "@cadence/domain/auth";
 
 import type { Session } from "../context";
-import { createTestStack, stacks } from "../testing";
+import { createTestStack, insertTrack, stacks } from "../testing";
 import type { TestStack } from "../testing";
 
 const email = () => `listener-${randomBytes(5).toString("hex")}@example.com`;
@@ -215,20 +215,35 @@ describe.each(stacks)("accounts on $name", (stackConfig) => {
     expect((await stack.caller(session).user.me()).email).toBe(session.user.email);
   });
 
-  it("carries the listener's rights in the session check, and a saved preference shows on the next one", async () => {
+  it("carries the listener's rights in the session check, which lists use, and a saved preference shows on the next one", async () => {
     const session = await signedUp();
+    const { albumId } = await insertTrack(stack.db, { explicit: true });
     const sv = (await currentSessionVersion(stack, session.user.id)) ?? undefined;
     const token = { sub: session.user.id, sv };
-    expect((await sessionClaims(stack, token))?.listener).toMatchObject({
-      userId: session.user.id,
-      maxKbps: 128,
+    // A request as the app server makes it: the session as the session check read it.
+    const asChecked = async () => {
+      const claims = await sessionClaims(stack, token);
+      const checked = {
+        ...session,
+        passwordChangeRequired: claims?.passwordChangeRequired,
+        listener: claims?.listener,
+      };
+      const [track] = (await stack.caller(checked).catalog.album({ id: albumId })).tracks;
+      return { listener: claims?.listener, track };
+    };
+    const before = await asChecked();
+    expect(before.listener).toMatchObject({ userId: session.user.id, maxKbps: 128, explicitAllowed: true });
+    expect(before.track).toMatchObject({
+      playable: true,
+      stream: { url: expect.stringContaining("&q=128&") as unknown },
     });
-    await stack.caller(session).user.updatePreferences({ streamingQuality: "low", explicitContent: false });
-    // Cached a moment ago; the write dropped it, so the very next check reads the new settings.
-    expect((await sessionClaims(stack, token))?.listener).toMatchObject({
-      maxKbps: 64,
-      explicitAllowed: false,
-    });
+    await stack.caller(session).user.updatePreferences({ explicitContent: false });
+    // Cached a moment ago; the write dropped it, so the very next request sees the new settings.
+    const after = await asChecked();
+    expect(after.listener).toMatchObject({ explicitAllowed: false });
+    expect(after.track).toMatchObject({ playable: false, stream: null });
+    await stack.caller(session).user.updatePreferences({ explicitContent: true, streamingQuality: "low" });
+    expect((await asChecked()).track?.stream?.url).toContain("&q=64&");
   });
 
   it("re-reads the role with the session version: a demoted admin's next request is a listener", async () => {

@@ -8,6 +8,7 @@ export type { Genre } from "./browse";
 export { home } from "./home";
 export type { Home } from "./home";
 export { catalogKeys, forgetCatalog } from "./cache-keys";
+export { sharedCatalogCache } from "./shared-cache";
 export type { CatalogCache } from "./cache-keys";
 export { recentlyPlayed } from "./recent";
 export type { RecentAlbum } from "./recent";

@@ -1,7 +1,7 @@
 import path from "node:path";
 
 import { connectionFromEnv, createDb } from "@cadence/db";
-import { finishMusicScan, startMusicScan } from "@cadence/domain/catalog";
+import { finishMusicScan, sharedCatalogCache, startMusicScan } from "@cadence/domain/catalog";
 
 import { progressReporter } from "@cadence/progress";
 
@@ -19,12 +19,20 @@ import { storageFromEnv } from "../storage-env";
 export async function runIngest(folder: string, options: { record?: "cli" } = {}): Promise<IngestSummary> {
   const handle = createDb(connectionFromEnv());
   const absolute = path.resolve(folder);
+  // The app's Redis, when it has one, drops what this run changes, as the app's own scans do.
+  const shared = sharedCatalogCache();
   try {
     await handle.migrate();
     const storage = storageFromEnv();
     const scanId = options.record ? await startMusicScan(handle.db, absolute, options.record) : null;
     const report = reporter(process.stderr);
-    const summary = await ingestFolder({ db: handle.db, storage, folder: absolute, onProgress: report });
+    const summary = await ingestFolder({
+      db: handle.db,
+      storage,
+      cache: shared?.cache,
+      folder: absolute,
+      onProgress: report,
+    });
     if (scanId) await finishMusicScan(handle.db, scanId, scanResult(absolute, summary));
     printSummary(summary);
     if (options.record) {
@@ -34,6 +42,7 @@ export async function runIngest(folder: string, options: { record?: "cli" } = {}
     return summary;
   } finally {
     await handle.close();
+    await shared?.close();
   }
 }
 
