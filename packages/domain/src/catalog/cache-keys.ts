@@ -28,7 +28,8 @@ export const CATALOG_TTL_SECONDS = {
   artistFollowers: 60,
   // Nothing names these lists when an album is written: they simply expire.
   firstPage: 60,
-  // Longer than anything keyed by it; a generation that expires only starts a new one.
+  // Far longer than anything keyed by it (300 s): when it expires, readers share "none" until
+  // the next catalog write, and no entry from before its expiry is still alive by then.
   generation: 86_400,
 };
 
