@@ -169,7 +169,7 @@ describe("/api/trpc served by the node:http server", () => {
     expect(session).toEqual({
       user: { id: account.id, email: account.email, role: "listener" },
       passwordChangeRequired: false,
-      listener: expect.objectContaining({ userId: account.id, sessionVersion: account.sv }),
+      listener: expect.objectContaining({ userId: account.id, sessionVersion: account.sv }) as unknown,
     });
   });
 
