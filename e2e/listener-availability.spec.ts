@@ -3,7 +3,7 @@ import { expect, test } from "@playwright/test";
 import postgres from "postgres";
 
 import { e2eDatabaseUrl } from "../scripts/e2e-constants";
-import { forgetCachedCatalog } from "./catalog-cache";
+import { forgetCachedCatalog, forgetCachedSessions } from "./catalog-cache";
 import { demoListener } from "./helpers";
 import { expectPlaying, playerState, signInAsListener } from "./listener-fixtures";
 
@@ -15,8 +15,10 @@ const EXPLICIT = "Tidewater Drive";
 const db = postgres(e2eDatabaseUrl(), { max: 1, onnotice: () => undefined });
 
 /** The demo listener's licensing country: the server sets it (GeoIP at sign-up), not the listener. */
-const setLicenseCountry = (country: string) =>
-  db`update "user" set license_country = ${country} where email = ${demoListener.email}`;
+async function setLicenseCountry(country: string) {
+  await db`update "user" set license_country = ${country} where email = ${demoListener.email}`;
+  forgetCachedSessions();
+}
 
 test.beforeAll(async () => {
   // Rights as a label would send them: one track licensed for the US only, one marked explicit.
@@ -32,6 +34,7 @@ test.afterAll(async () => {
   await setLicenseCountry("US");
   await db`update preference set explicit_content = true
     where user_id = (select id from "user" where email = ${demoListener.email})`;
+  forgetCachedSessions();
   await db.end();
 });
 
