@@ -127,7 +127,7 @@ describe.each(engines)("when Redis goes down while the app serves (%s)", (_name,
     });
     expect(await services.cache.lookup(key)).toMatchObject({
       hit: true,
-      value: { v: { version: 1, role: "listener", listener: { userId: session.user.id } } },
+      value: { v: { role: "listener", listener: { userId: session.user.id, sessionVersion: 1 } } },
     });
     const limits = { perUser: 1, perIp: 0 };
     const subject = { userId: `recovery-${randomBytes(4).toString("hex")}`, ip: "192.0.2.50" };

@@ -15,16 +15,11 @@ const key = (userId: string) => cacheKey("session", userId);
 // Short, so a change that could not reach the cache still takes effect soon.
 const TTL_SECONDS = 60;
 
-export interface SessionState extends AccountState {
-  version: number;
-}
+/** The account's state now (its session version is the listener's), or null if it is gone or disabled. */
+export type SessionState = AccountState;
 
-/** The account's session version and state now, or null if it is gone or disabled. */
 export function currentSession(services: DomainServices, userId: string): Promise<SessionState | null> {
-  return cached(services.cache, key(userId), TTL_SECONDS, async () => {
-    const state = await loadAccountState(services.db, userId);
-    return state ? { ...state, version: state.listener.sessionVersion } : null;
-  });
+  return cached(services.cache, key(userId), TTL_SECONDS, () => loadAccountState(services.db, userId));
 }
 
 /** The session version a valid token must carry, or null if the account is gone or disabled. */
@@ -32,7 +27,7 @@ export async function currentSessionVersion(
   services: DomainServices,
   userId: string,
 ): Promise<number | null> {
-  return (await currentSession(services, userId))?.version ?? null;
+  return (await currentSession(services, userId))?.listener.sessionVersion ?? null;
 }
 
 /**
@@ -45,7 +40,7 @@ export async function sessionClaims(
 ): Promise<AccountState | null> {
   if (!token.sub || token.sv === undefined) return null;
   const current = await currentSession(services, token.sub);
-  if (current?.version !== token.sv) return null;
+  if (current?.listener.sessionVersion !== token.sv) return null;
   const { role, passwordChangeRequired, listener } = current;
   return { role, passwordChangeRequired, listener };
 }
