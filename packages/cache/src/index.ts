@@ -9,7 +9,7 @@ export type { Cache, HitCounter, HitUntil, Lookup, WindowCount } from "./cache";
 export { IoredisCache } from "./ioredis-cache";
 export { MemoryCache } from "./memory-cache";
 export { UpstashCache } from "./upstash-cache";
-export { RateLimiter } from "./rate-limit";
+export { rateLimitKey, RateLimiter, retryAfterSeconds } from "./rate-limit";
 export type { RateLimitRule, RateLimitVerdict } from "./rate-limit";
 
 /**

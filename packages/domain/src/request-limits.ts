@@ -1,4 +1,4 @@
-import { CacheUnavailableError } from "@cadence/cache";
+import { CacheUnavailableError, rateLimitKey, retryAfterSeconds } from "@cadence/cache";
 
 import { UNKNOWN_CLIENT_IP } from "./client-ip";
 import { env } from "./env";
@@ -43,8 +43,11 @@ export async function admitRequest(
   limits: RequestLimit = REQUEST_LIMITS[kind],
 ): Promise<void> {
   const counters = [
-    { key: `rl:${kind}-user:${caller.userId}`, limit: limits.perUser },
-    { key: `rl:${kind}-ip:${caller.ip}`, limit: caller.ip === UNKNOWN_CLIENT_IP ? 0 : limits.perIp },
+    { key: rateLimitKey(`${kind}-user`, caller.userId), limit: limits.perUser },
+    {
+      key: rateLimitKey(`${kind}-ip`, caller.ip),
+      limit: caller.ip === UNKNOWN_CLIENT_IP ? 0 : limits.perIp,
+    },
   ].filter((counter) => counter.limit > 0);
   // Both counters in one round trip; the address is counted only if the account was let through.
   const verdict = await services.cache.hitUntil(counters, WINDOW_SECONDS).catch((error: unknown) => {
@@ -52,7 +55,7 @@ export async function admitRequest(
     throw error;
   });
   if (verdict === null || verdict.over < 0) return;
-  const wait = Math.max(1, Math.ceil(verdict.resetInMs / 1000));
+  const wait = retryAfterSeconds(verdict.resetInMs);
   throw new AppError(
     "THROTTLED",
     `${refusal[kind]} Try again in ${wait} second${wait === 1 ? "" : "s"}.`,
