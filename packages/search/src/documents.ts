@@ -8,7 +8,8 @@ import type { SearchDoc, SearchKind } from "./types";
  * (the index following a write) or a keyset page of all of them (a rebuild). An id that has no
  * document (a retired track, a deleted playlist, a disabled listener) is simply not returned.
  *
- * Popularity: a play counts 1, a like, save or follow 5 (a deliberate act says more than a play).
+ * Popularity: a play counts 1 (track_play_count, kept by a trigger), a like, save or follow 5 (a
+ * deliberate act says more than a play).
  */
 export type DocSelection = { ids: readonly string[] } | { after: string | null; through: string };
 
@@ -39,7 +40,7 @@ const statements: Record<SearchKind, (s: DocSelection) => SQL> = {
       (select string_agg(ar.name, ' ' order by ta.position) from track_artist ta
         join artist ar on ar.id = ta.artist_id where ta.track_id = t.id) as context,
       al.title as extra,
-      (select count(*) from listening_event le where le.track_id = t.id and le.kind = 'start')
+      coalesce((select c.plays from track_play_count c where c.track_id = t.id), 0)
         + ${FOLLOW_WEIGHT} * (select count(*) from track_like tl where tl.track_id = t.id) as popularity,
       coalesce(t.genre, al.genre) as genre,
       extract(year from coalesce(t.release_date, al.release_date))::int as year
@@ -47,8 +48,8 @@ const statements: Record<SearchKind, (s: DocSelection) => SQL> = {
     where ${where(sql`t.id`, s)} and t.retired_at is null`,
   album: (s) => sql`
     select al.id, al.title, ar.name as context, '' as extra,
-      (select count(*) from listening_event le join track t on t.id = le.track_id
-        where t.album_id = al.id and le.kind = 'start')
+      (select coalesce(sum(c.plays), 0) from track_play_count c join track t on t.id = c.track_id
+        where t.album_id = al.id)
         + ${FOLLOW_WEIGHT} * (select count(*) from saved_album sa where sa.album_id = al.id) as popularity,
       al.genre, extract(year from al.release_date)::int as year
     from album al join artist ar on ar.id = al.artist_id
@@ -56,8 +57,8 @@ const statements: Record<SearchKind, (s: DocSelection) => SQL> = {
       and exists (select 1 from track t where t.album_id = al.id and t.retired_at is null)`,
   artist: (s) => sql`
     select ar.id, ar.name as title, '' as context, '' as extra,
-      (select count(*) from listening_event le join track_artist ta on ta.track_id = le.track_id
-        where ta.artist_id = ar.id and le.kind = 'start')
+      (select coalesce(sum(c.plays), 0) from track_play_count c join track_artist ta on ta.track_id = c.track_id
+        where ta.artist_id = ar.id)
         + ${FOLLOW_WEIGHT} * (select count(*) from artist_follow af where af.artist_id = ar.id) as popularity,
       null as genre, null::int as year
     from artist ar

@@ -39,10 +39,10 @@ export interface ArtistView extends Omit<ArtistRecord, "topTracks"> {
 
 /** The artist's most played visible tracks (plays = started listens), then the newest. */
 async function topTrackIds(db: Db, artistId: string, now: Date): Promise<string[]> {
-  // Counted per track of this artist through listening_event's (track_id, occurred_at) index,
-  // never by aggregating the whole event table on a page view.
-  const plays = sql`(select count(*) from listening_event e
-    where e.track_id = ${schema.track.id} and e.kind = 'start')`;
+  // One counter row per track (track_play_count, kept by a trigger): the cost of this read
+  // follows the artist's tracks, not their plays.
+  const plays = sql`coalesce((select ${schema.trackPlayCount.plays} from ${schema.trackPlayCount}
+    where ${schema.trackPlayCount.trackId} = ${schema.track.id}), 0)`;
   const rows = await db
     .select({ id: schema.track.id })
     .from(schema.trackArtist)
