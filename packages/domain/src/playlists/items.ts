@@ -109,10 +109,19 @@ export async function playlistItems(
         );
   const shown = rows.slice(0, limit);
   const tracks = await viewListed(db, listed, viewer);
-  const items = shown.flatMap(({ trackId, ...row }) => {
-    const track = tracks.get(trackId);
-    return track ? [{ ...row, track }] : [];
-  });
+  // Written out, not spread: see viewTracks.
+  const items: PlaylistItem[] = [];
+  for (const row of shown) {
+    const track = tracks.get(row.trackId);
+    if (!track) continue;
+    items.push({
+      itemId: row.itemId,
+      position: row.position,
+      track,
+      addedBy: row.addedBy,
+      addedAt: row.addedAt,
+    });
+  }
   return {
     items,
     nextCursor: rows.length > limit ? (shown.at(-1)?.position ?? null) : null,
