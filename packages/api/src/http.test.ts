@@ -146,6 +146,22 @@ describe.each(stacks)("bad input over HTTP on $name", (stackConfig) => {
     expect((await stack.caller(listener).user.me()).profile.avatarUrl).toBe(avatarUrl);
   });
 
+  it("sends errors as plain JSON, without superjson's meta (the fast path every 401 takes)", async () => {
+    const unsigned = await stack.http(trpcRequest("GET", "catalog.albums", {}), null);
+    const badField = await stack.http(trpcRequest("GET", "catalog.album", { id: "nope" }), listener);
+    for (const [response, status] of [
+      [unsigned, 401],
+      [badField, 400],
+    ] as const) {
+      expect(response.status).toBe(status);
+      const body = (await response.json()) as {
+        error: { json: { data: Record<string, unknown> }; meta?: unknown };
+      };
+      expect(body.error.meta).toBeUndefined();
+      expect(Object.values(body.error.json.data)).not.toContain(undefined);
+    }
+  });
+
   it("names every answer with its own request id", async () => {
     const ids = new Set<string | null>();
     for (let i = 0; i < 3; i++) {

@@ -28,20 +28,14 @@ const t = initTRPC.context<TRPCContext>().create({
       return {
         ...shape,
         message: INTERNAL_MESSAGE,
-        data: {
-          ...shape.data,
-          requestId,
-          fieldErrors: undefined,
-          retryAfterSeconds: undefined,
-          details: undefined,
-        },
+        data: { ...shape.data, requestId },
       };
     }
     return {
       ...shape,
       // zod's own message is its issue list as JSON; people (and logs) read this better.
       message: cause instanceof ZodError ? readable(cause) : shape.message,
-      data: {
+      data: definedOnly({
         ...shape.data,
         requestId,
         // Field messages for forms: zod issues flattened, or the field a domain error names.
@@ -53,10 +47,19 @@ const t = initTRPC.context<TRPCContext>().create({
               : undefined,
         retryAfterSeconds: cause instanceof AppError ? cause.retryAfterSeconds : undefined,
         details: cause instanceof AppError ? cause.details : undefined,
-      },
+      }),
     };
   },
 });
+
+/**
+ * The fields that have a value: an undefined one would send every error answer (a 401 too)
+ * through superjson's slow path to say so (see transformer.ts); absent reads the same.
+ */
+function definedOnly<T extends Record<string, unknown>>(data: T): T {
+  for (const key of Object.keys(data)) if (data[key] === undefined) delete data[key];
+  return data;
+}
 
 /** The first few issues, one line: "displayName: Use at most 60 characters; country: …". */
 function readable(error: ZodError): string {
