@@ -127,12 +127,12 @@ export function trackRecordOf(
 
 /** Records still visible at `now` (cached ones may predate a release). */
 export function releasedRecords(records: readonly TrackRecord[], now: Date): TrackRecord[] {
-  return records.filter((record) => isReleased(availability(record), now));
+  return records.filter((record) => isReleased({ availableFrom: releaseInstant(record) }, now));
 }
 
-const availability = (record: TrackRecord) => ({
-  availableFrom: record.availableFrom ? new Date(record.availableFrom) : null,
-});
+/** When a cached record's track comes out (the cache keeps the instant as an ISO string). */
+const releaseInstant = (record: TrackRecord): Date | null =>
+  record.availableFrom ? new Date(record.availableFrom) : null;
 
 /**
  * Records as this viewer sees them: the one place per-viewer track state is applied (rights,
@@ -152,7 +152,7 @@ export function viewTracks(
   const { listener, streaming } = viewer;
   const shown: CatalogTrack[] = [];
   for (const record of records) {
-    const availableFrom = record.availableFrom ? new Date(record.availableFrom) : null;
+    const availableFrom = releaseInstant(record);
     if (!isReleased({ availableFrom }, now)) continue;
     const { facts } = record;
     const rights = {
